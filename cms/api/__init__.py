@@ -1,0 +1,1 @@
+"""GraphQL plumbing shared by the apps: locales, visibility, errors, pagination."""

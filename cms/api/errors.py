@@ -1,0 +1,29 @@
+"""Typed API errors: a stable code a client can switch on, a message a person can read."""
+
+from graphql import GraphQLError
+
+NOT_FOUND = "NOT_FOUND"
+BAD_USER_INPUT = "BAD_USER_INPUT"
+UNKNOWN_LOCALE = "UNKNOWN_LOCALE"
+UNAUTHENTICATED = "UNAUTHENTICATED"
+FORBIDDEN = "FORBIDDEN"
+GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
+
+
+class ApiError(GraphQLError):
+    """A client-facing error; its message is safe to show."""
+
+    def __init__(self, code, message, **extensions):
+        super().__init__(message, extensions={"code": code, **extensions})
+        self.code = code
+
+
+def not_found(what):
+    return ApiError(NOT_FOUND, f"{what} was not found.")
+
+
+def bad_input(message, **extensions):
+    return ApiError(BAD_USER_INPUT, message, **extensions)

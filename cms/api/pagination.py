@@ -1,0 +1,63 @@
+"""Page-based pagination with grapple's `pagination` shape.
+
+Unlike grapple, a page past the end is empty (grapple repeats the last page,
+which makes infinite scroll show the same items again).
+"""
+
+import math
+
+import graphene
+from grapple.types.structures import PaginationType
+
+from .errors import bad_input
+
+DEFAULT_PER_PAGE = 20
+MAX_PER_PAGE = 100
+
+
+def page_arguments():
+    return {
+        "page": graphene.Int(default_value=1, description="1-based page number."),
+        "per_page": graphene.Int(
+            default_value=DEFAULT_PER_PAGE,
+            description=f"Items per page, at most {MAX_PER_PAGE}.",
+        ),
+    }
+
+
+def paginated_type(name, item_type, description):
+    return type(
+        name,
+        (graphene.ObjectType,),
+        {
+            "__doc__": description,
+            "items": graphene.List(
+                graphene.NonNull(item_type), required=True, description="This page's items."
+            ),
+            "pagination": graphene.Field(
+                PaginationType, required=True, description="Where this page stands in the list."
+            ),
+        },
+    )
+
+
+def paginate(queryset, page, per_page):
+    """Slice a queryset; returns (items as a list, pagination dict)."""
+    if page is None or page < 1:
+        raise bad_input("`page` must be 1 or more.", argument="page")
+    if per_page is None or per_page < 1:
+        raise bad_input("`perPage` must be 1 or more.", argument="perPage")
+    per_page = min(per_page, MAX_PER_PAGE)
+    total = queryset.count()
+    offset = (page - 1) * per_page
+    items = list(queryset[offset : offset + per_page]) if offset < total else []
+    total_pages = max(1, math.ceil(total / per_page))
+    return items, {
+        "total": total,
+        "count": len(items),
+        "per_page": per_page,
+        "current_page": page,
+        "prev_page": page - 1 if page > 1 else None,
+        "next_page": page + 1 if page < total_pages else None,
+        "total_pages": total_pages,
+    }

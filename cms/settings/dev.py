@@ -1,0 +1,10 @@
+from .base import *  # noqa: F403
+from .base import GRAPPLE, VAR_DIR
+from .env import env_list, local_secret_key
+
+DEBUG = True
+SECRET_KEY = local_secret_key(VAR_DIR / "secret_key")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+GRAPPLE["EXPOSE_GRAPHIQL"] = True
+CORS_ALLOW_ALL_ORIGINS = True
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

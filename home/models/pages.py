@@ -1,0 +1,102 @@
+"""Page types of the home app and the base every page type shares."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from grapple.models import GraphQLCollection, GraphQLPage, GraphQLStreamfield, GraphQLString
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, Page
+from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessMixin
+
+from home.blocks import BaseStreamBlock
+
+
+class BasePage(HeadlessMixin, Page):
+    """Headless: "view live" and preview open the front end, never a template here."""
+
+    search_fields = Page.search_fields + [
+        index.FilterField("locale"),
+        index.FilterField("expire_at"),
+        index.FilterField("go_live_at"),
+        index.FilterField("alias_of"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    """The root of one locale's tree: one per locale."""
+
+    intro = models.TextField(_("intro"), blank=True)
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "news.NewsIndexPage",
+        "partners.ProgrammeIndexPage",
+        "partners.CulturalProjectIndexPage",
+        "home.StandardPage",
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("featured_articles", label=_("Featured articles"), max_num=6),
+    ]
+    graphql_fields = [
+        GraphQLString("intro", description="A short welcome text."),
+        GraphQLCollection(
+            GraphQLPage,
+            "featured_articles",
+            source="featured_article_pages",
+            description="Articles the editors feature on the home page, in order.",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        """One home page per locale: only while some locale has none."""
+        if not super().can_create_at(parent) or not parent.is_root():
+            return False
+        return cls.objects.count() < Locale.objects.count()
+
+    def featured_article_pages(self, info, **kwargs):
+        from cms.api.visibility import visible_pages
+
+        ids = [item.page_id for item in self.featured_articles.all()]
+        pages = visible_pages(info, Page.objects.filter(pk__in=ids)).specific().in_bulk()
+        return [pages[pk] for pk in ids if pk in pages]
+
+
+class HomePageFeaturedArticle(Orderable):
+    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_articles")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("page", "news.NewsArticlePage")]
+
+
+class StandardPage(BasePage):
+    """About, contacts and other pages that are just text."""
+
+    intro = models.TextField(_("intro"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = [MultiFieldPanel(Page.promote_panels, heading=_("For search engines"))]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    graphql_fields = [
+        GraphQLString("intro", description="A short introduction."),
+        GraphQLStreamfield("body", description="The page's content blocks."),
+    ]
+
+    class Meta:
+        verbose_name = _("standard page")

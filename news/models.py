@@ -1,0 +1,209 @@
+"""News: the index page, articles, their categories and tags."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from grapple.models import (
+    GraphQLBoolean,
+    GraphQLImage,
+    GraphQLSnippet,
+    GraphQLStreamfield,
+    GraphQLString,
+    GraphQLTag,
+)
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.models import BasePage
+
+
+class NewsCategory(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"), max_length=100, allow_unicode=True, help_text=_("Used in filters and feed URLs.")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.FilterField("slug")]
+    graphql_fields = [
+        GraphQLString("name", required=True, description="The category's name in this locale."),
+        GraphQLString("slug", required=True, description="The category's slug in this locale."),
+        GraphQLString("description", description="What the category covers."),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_category_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsIndexPage(BasePage):
+    """The news section of one locale's tree."""
+
+    intro = models.TextField(_("intro"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    graphql_fields = [GraphQLString("intro", description="A short introduction to the section.")]
+
+    class Meta:
+        verbose_name = _("news index")
+
+
+class NewsArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsArticleCategory(Orderable):
+    """An article's categories: an inline relation, so translation maps each to its locale."""
+
+    page = ParentalKey("news.NewsArticlePage", on_delete=models.CASCADE, related_name="categories")
+    category = models.ForeignKey(
+        NewsCategory, verbose_name=_("category"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("category")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "category"], name="unique_article_category")
+        ]
+
+
+class NewsArticlePage(BasePage):
+    dateline = models.CharField(
+        _("dateline"), max_length=100, blank=True, help_text=_("Where the story was filed, e.g. TOKYO.")
+    )
+    source = models.CharField(
+        _("source"), max_length=100, blank=True, help_text=_("The agency or outlet, e.g. KAZINFORM.")
+    )
+    source_url = models.URLField(_("source URL"), blank=True)
+    byline = models.CharField(
+        _("byline"), max_length=255, blank=True, help_text=_("The authors' names, if credited.")
+    )
+    lead = models.TextField(
+        _("lead"), help_text=_("The opening paragraph: who, what, where, when. Plain text.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt = models.CharField(
+        _("alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    hero_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    hero_credit = models.CharField(_("credit"), max_length=200, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    country = models.ForeignKey(
+        "home.Country",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager(through=NewsArticleTag, blank=True, verbose_name=_("tags"))
+    allow_syndication = models.BooleanField(
+        _("allow syndication"),
+        default=True,
+        help_text=_("Partner foundations may republish this article."),
+    )
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("dateline"), FieldPanel("byline")]),
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_alt"),
+                FieldRowPanel([FieldPanel("hero_caption"), FieldPanel("hero_credit")]),
+            ],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                InlinePanel("categories", label=_("Categories"), min_num=0),
+                FieldPanel("country"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Classification"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("source"), FieldPanel("source_url")]),
+                FieldPanel("allow_syndication"),
+            ],
+            heading=_("Source and syndication"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("dateline"),
+        index.FilterField("country"),
+        index.FilterField("first_published_at"),
+    ]
+    graphql_fields = [
+        GraphQLString("dateline", description="Where the story was filed, e.g. TOKYO."),
+        GraphQLString("source", description="The agency or outlet, e.g. KAZINFORM."),
+        GraphQLString("source_url", description="Link to the original, if any."),
+        GraphQLString("byline", description="Authors' names, if credited."),
+        GraphQLString("lead", required=True, description="The opening paragraph, plain text."),
+        GraphQLImage("hero_image", description="The main image."),
+        GraphQLString("hero_alt", description="Alt text of the hero image in this locale."),
+        GraphQLString("hero_caption", description="Caption of the hero image."),
+        GraphQLString("hero_credit", description="Credit of the hero image."),
+        GraphQLStreamfield("body", description="The article's content blocks."),
+        GraphQLSnippet(
+            "categories",
+            "news.NewsCategory",
+            is_list=True,
+            source="category_list",
+            description="Categories in this article's locale, in the editor's order.",
+        ),
+        GraphQLSnippet("country", "home.Country", description="The country the story is about."),
+        GraphQLTag("tags", description="Free-form tags."),
+        GraphQLBoolean(
+            "allow_syndication",
+            required=True,
+            description="Whether partner foundations may republish this article.",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    def category_list(self, info=None, **kwargs):
+        return [item.category for item in self.categories.all()]
+

@@ -1,0 +1,113 @@
+"""The news queries of the delivery API."""
+
+import graphene
+from grapple.registry import registry
+
+from cms.api.errors import bad_input, not_found
+from cms.api.locales import get_locale
+from cms.api.pagination import page_arguments, paginate, paginated_type
+from cms.api.visibility import visible_pages
+from news.models import NewsArticlePage, NewsCategory
+
+
+def article_type():
+    return registry.pages[NewsArticlePage]
+
+
+def category_type():
+    return registry.snippets[NewsCategory]
+
+
+NewsArticlePaginated = paginated_type(
+    "NewsArticlePaginated",
+    article_type,
+    "A page of news articles, newest first, with where it stands in the whole list.",
+)
+
+
+def article_queryset(locale, include_untranslated=False):
+    queryset = NewsArticlePage.objects.filter(locale=locale)
+    if not include_untranslated:
+        queryset = queryset.filter(alias_of__isnull=True)
+    return (
+        visible_pages(None, queryset)
+        .select_related("hero_image", "country", "locale")
+        .prefetch_related("categories__category", "tagged_items__tag")
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+def search_ids(locale, text):
+    """Ids of the locale's live articles matching `text`, through Wagtail's search backend."""
+    matches = NewsArticlePage.objects.live().filter(locale=locale).search(
+        text, order_by_relevance=False
+    )
+    return [page.pk for page in matches]
+
+
+class NewsQuery(graphene.ObjectType):
+    news_articles = graphene.Field(
+        graphene.NonNull(NewsArticlePaginated),
+        locale=graphene.String(required=True, description="Language code, e.g. kk, ru, en."),
+        category=graphene.String(description="A category's slug in this locale."),
+        country=graphene.String(description="An ISO 3166 country code, e.g. JP."),
+        tag=graphene.String(description="A tag's name or slug."),
+        search_query=graphene.String(description="Words to search for in the articles."),
+        include_untranslated=graphene.Boolean(
+            default_value=False,
+            description="Also list articles not yet translated into this locale.",
+        ),
+        **page_arguments(),
+        description="Published news articles in one locale, newest first.",
+    )
+    news_article = graphene.Field(
+        article_type,
+        locale=graphene.String(required=True, description="Language code, e.g. kk, ru, en."),
+        slug=graphene.String(required=True, description="The article's slug in this locale."),
+        description="One published article, by its slug in a locale.",
+    )
+    news_categories = graphene.List(
+        graphene.NonNull(category_type),
+        required=True,
+        locale=graphene.String(required=True, description="Language code, e.g. kk, ru, en."),
+        description="All news categories, named in the locale.",
+    )
+
+    def resolve_news_articles(
+        self,
+        info,
+        locale,
+        category=None,
+        country=None,
+        tag=None,
+        search_query=None,
+        include_untranslated=False,
+        page=1,
+        per_page=20,
+    ):
+        locale_obj = get_locale(locale)
+        queryset = article_queryset(locale_obj, include_untranslated)
+        if category:
+            queryset = queryset.filter(categories__category__slug=category)
+        if country:
+            queryset = queryset.filter(country__code=country.upper())
+        if tag:
+            queryset = queryset.filter(tags__slug=tag) | queryset.filter(tags__name=tag)
+            queryset = queryset.distinct()
+        if search_query is not None:
+            text = search_query.strip()
+            if not text:
+                raise bad_input("`searchQuery` must not be empty.", argument="searchQuery")
+            queryset = queryset.filter(pk__in=search_ids(locale_obj, text))
+        items, pagination = paginate(queryset, page, per_page)
+        return {"items": items, "pagination": pagination}
+
+    def resolve_news_article(self, info, locale, slug):
+        locale_obj = get_locale(locale)
+        article = article_queryset(locale_obj, include_untranslated=True).filter(slug=slug).first()
+        if article is None:
+            raise not_found(f"The article {slug!r} in locale {locale!r}")
+        return article
+
+    def resolve_news_categories(self, info, locale):
+        return NewsCategory.objects.filter(locale=get_locale(locale)).order_by("name")

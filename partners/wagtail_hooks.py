@@ -1,0 +1,14 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from partners.models import Partner
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "group"
+    list_display = ["name", "country", "website"]
+    search_fields = ["name"]
+
+
+register_snippet(PartnerViewSet)
