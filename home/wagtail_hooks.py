@@ -1,3 +1,4 @@
+from wagtail import hooks
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -42,3 +43,10 @@ class HeaderDataGroup(SnippetViewSetGroup):
 
 register_snippet(CountryViewSet)
 register_snippet(HeaderDataGroup)
+
+
+@hooks.register("register_schema_query")
+def register_home_queries(query_mixins):
+    from home.schema import HomeQuery
+
+    query_mixins.append(HomeQuery)

@@ -1,3 +1,4 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -12,3 +13,10 @@ class PartnerViewSet(SnippetViewSet):
 
 
 register_snippet(PartnerViewSet)
+
+
+@hooks.register("register_schema_query")
+def register_partner_queries(query_mixins):
+    from partners.schema import PartnersQuery
+
+    query_mixins.append(PartnersQuery)

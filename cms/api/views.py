@@ -1,7 +1,115 @@
-"""The GraphQL endpoint."""
+"""The GraphQL endpoint: graphene-django's view with errors a client can rely on.
 
+- parse and validation errors: HTTP 400 with a code;
+- field errors (`NOT_FOUND`, `UNKNOWN_LOCALE`, ...): HTTP 200 beside the data;
+- anything unexpected: logged with a request id, answered as INTERNAL_SERVER_ERROR
+  with that id, never with the exception's text;
+- a database that cannot be reached: HTTP 503, SERVICE_UNAVAILABLE.
+"""
+
+import json
+import logging
+import re
+import uuid
+
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import HttpResponse
 from graphene_django.views import GraphQLView as BaseGraphQLView
+from graphene_django.views import HttpError
+from graphql import GraphQLError, GraphQLSyntaxError
+
+from . import errors
+
+logger = logging.getLogger("cms.api")
+
+REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+UNAVAILABLE_FLAG = "_otandas_service_unavailable"
+
+
+def request_id_for(request):
+    incoming = request.headers.get("X-Request-ID", "")
+    return incoming if REQUEST_ID_PATTERN.match(incoming) else uuid.uuid4().hex
+
+
+def _is_unavailable(exc):
+    return isinstance(exc, (OperationalError, InterfaceError))
 
 
 class GraphQLView(BaseGraphQLView):
-    pass
+    def dispatch(self, request, *args, **kwargs):
+        request.request_id = request_id_for(request)
+        try:
+            response = super().dispatch(request, *args, **kwargs)
+        except DatabaseError as exc:
+            response = self._unavailable_response(request, exc)
+        response["X-Request-ID"] = request.request_id
+        return response
+
+    def get_response(self, request, data, show_graphiql=False):
+        result, status_code = super().get_response(request, data, show_graphiql)
+        if getattr(request, UNAVAILABLE_FLAG, False):
+            status_code = 503
+        return result, status_code
+
+    def format_error(self, error):
+        request = self.request
+        if isinstance(error, HttpError):
+            return {
+                "message": error.response.content.decode() or "Bad request.",
+                "extensions": {"code": errors.BAD_REQUEST},
+            }
+        if not isinstance(error, GraphQLError):
+            return self._internal_error(request, error)
+
+        original = error.original_error
+        if isinstance(original, errors.ApiError):
+            return error.formatted
+        if original is None:
+            formatted = error.formatted
+            formatted.setdefault("extensions", {})
+            formatted["extensions"].setdefault("code", self._code_without_cause(error))
+            return formatted
+        if _is_unavailable(original):
+            setattr(request, UNAVAILABLE_FLAG, True)
+            logger.error("database unavailable [request %s]: %s", request.request_id, original)
+            return {
+                "message": "The service is temporarily unavailable. Please retry shortly.",
+                "extensions": {"code": errors.SERVICE_UNAVAILABLE},
+                "path": error.path,
+            }
+        return self._internal_error(request, original, path=error.path)
+
+    @staticmethod
+    def _code_without_cause(error):
+        if isinstance(error, GraphQLSyntaxError):
+            return errors.GRAPHQL_PARSE_FAILED
+        if error.path:
+            return errors.BAD_USER_INPUT
+        if error.message.startswith("Variable "):
+            return errors.BAD_USER_INPUT
+        return errors.GRAPHQL_VALIDATION_FAILED
+
+    @staticmethod
+    def _internal_error(request, exc, path=None):
+        logger.error(
+            "unexpected error [request %s]", request.request_id, exc_info=(type(exc), exc, exc.__traceback__)
+        )
+        formatted = {
+            "message": f"Internal server error. Quote request id {request.request_id} when reporting it.",
+            "extensions": {"code": errors.INTERNAL_SERVER_ERROR, "requestId": request.request_id},
+        }
+        if path:
+            formatted["path"] = path
+        return formatted
+
+    def _unavailable_response(self, request, exc):
+        logger.error("database unavailable [request %s]: %s", request.request_id, exc)
+        body = {
+            "errors": [
+                {
+                    "message": "The service is temporarily unavailable. Please retry shortly.",
+                    "extensions": {"code": errors.SERVICE_UNAVAILABLE},
+                }
+            ]
+        }
+        return HttpResponse(json.dumps(body), status=503, content_type="application/json")

@@ -197,6 +197,7 @@ GRAPPLE = {
     "PAGE_SIZE": 20,
     "MAX_PAGE_SIZE": 100,
     "RICHTEXT_FORMAT": "html",
+    "PAGE_INTERFACE": "cms.api.interfaces.PageInterface",
     "ALLOWED_IMAGE_FILTERS": [],  # filled in by cms.settings.images
 }
 

@@ -1,0 +1,104 @@
+"""The page interface every page type implements.
+
+It extends grapple's with what a multilingual front end needs (locale,
+translations, the public URL) and applies the visibility rules to every
+relation grapple offers (parent, children, siblings, ancestors, descendants).
+"""
+
+import graphene
+from grapple.types.interfaces import PageInterface as GrapplePageInterface
+from grapple.utils import resolve_queryset
+
+from .context import language_code
+from .paths import public_path
+from .translations import translations_of
+from .visibility import is_visible, visible_pages
+
+
+class PageTranslation(graphene.ObjectType):
+    """The same page in another locale."""
+
+    id = graphene.ID(required=True, description="The page id of that locale's version.")
+    locale = graphene.String(required=True, description="Language code, e.g. ru.")
+    url = graphene.String(required=True, description="Public path, e.g. /ru/news/<slug>/.")
+
+
+def _content_page(page):
+    """The page whose text a reader sees: the source of an alias, else the page itself."""
+    return getattr(page, "alias_of", None) if page.alias_of_id else page
+
+
+class PageInterface(GrapplePageInterface):
+    locale = graphene.String(required=True, description="Language code of this page's tree.")
+    translation_key = graphene.String(
+        required=True, description="The same for every locale's version of this page."
+    )
+    url = graphene.String(description="Public path the front end routes on, e.g. /kk/news/<slug>/.")
+    translations = graphene.List(
+        graphene.NonNull(PageTranslation),
+        required=True,
+        description="Published versions really translated into the other locales.",
+    )
+    is_fallback = graphene.Boolean(
+        required=True,
+        description="True when this locale has no translation yet and the page shows "
+        "the text of another locale (see contentLocale).",
+    )
+    content_locale = graphene.String(
+        required=True, description="Language code of the text this page actually shows."
+    )
+
+    def resolve_locale(self, info, **kwargs):
+        return language_code(info, self.locale_id)
+
+    def resolve_translation_key(self, info, **kwargs):
+        return str(self.translation_key)
+
+    def resolve_url(self, info, **kwargs):
+        return public_path(self, language_code(info, self.locale_id))
+
+    def resolve_translations(self, info, **kwargs):
+        return [
+            PageTranslation(
+                id=other.pk,
+                locale=language_code(info, other.locale_id),
+                url=public_path(other, language_code(info, other.locale_id)),
+            )
+            for other in translations_of(self)
+        ]
+
+    def resolve_is_fallback(self, info, **kwargs):
+        return self.alias_of_id is not None and _content_page(self).locale_id != self.locale_id
+
+    def resolve_content_locale(self, info, **kwargs):
+        return language_code(info, _content_page(self).locale_id)
+
+    def resolve_parent(self, info, **kwargs):
+        parent = self.get_parent()
+        if parent is None or parent.depth <= 1 or not is_visible(parent):
+            return None
+        return parent.specific
+
+    def resolve_children(self, info, **kwargs):
+        return resolve_queryset(visible_pages(info, self.get_children()).specific(), info, **kwargs)
+
+    def resolve_siblings(self, info, **kwargs):
+        queryset = self.get_siblings().exclude(pk=self.pk).filter(depth__gt=1)
+        return resolve_queryset(visible_pages(info, queryset).specific(), info, **kwargs)
+
+    def resolve_next_siblings(self, info, **kwargs):
+        queryset = self.get_next_siblings().exclude(pk=self.pk).filter(depth__gt=1)
+        return resolve_queryset(visible_pages(info, queryset).specific(), info, **kwargs)
+
+    def resolve_previous_siblings(self, info, **kwargs):
+        queryset = self.get_prev_siblings().exclude(pk=self.pk).filter(depth__gt=1)
+        return resolve_queryset(visible_pages(info, queryset).specific(), info, **kwargs)
+
+    def resolve_descendants(self, info, **kwargs):
+        return resolve_queryset(
+            visible_pages(info, self.get_descendants()).specific(), info, **kwargs
+        )
+
+    def resolve_ancestors(self, info, **kwargs):
+        queryset = self.get_ancestors().filter(depth__gt=1)
+        return resolve_queryset(visible_pages(info, queryset).specific(), info, **kwargs)
