@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Otandas"
+
+    def ready(self):
+        # Before grapple builds its types (grapple comes later in INSTALLED_APPS).
+        from cms.api import images
+
+        images.register()

@@ -19,6 +19,23 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms.api.preload import preloaded_images
+
+class PreloadingImageChooserBlock(ImageChooserBlock):
+    """Takes images already loaded for the whole list (cms.api.preload) instead of a query."""
+
+    def bulk_to_python(self, values):
+        ready = preloaded_images([v for v in values if v is not None])
+        if len(ready) < len({v for v in values if v is not None}):
+            return super().bulk_to_python(values)
+        return [ready.get(v) if v is not None else None for v in values]
+
+    def deconstruct(self):
+        # Stored data is the same as ImageChooserBlock's; keep migrations free of this class.
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.images.blocks.ImageChooserBlock", args, kwargs
+
+
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
 
@@ -44,7 +61,7 @@ class HeadingBlock(blocks.StructBlock):
 
 @register_streamfield_block
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
+    image = PreloadingImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
         label=_("Alt text"),
         max_length=250,

@@ -18,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from cms.api.images import with_alt
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
 
@@ -179,7 +180,7 @@ class NewsArticlePage(BasePage):
         GraphQLString("source_url", description="Link to the original, if any."),
         GraphQLString("byline", description="Authors' names, if credited."),
         GraphQLString("lead", required=True, description="The opening paragraph, plain text."),
-        GraphQLImage("hero_image", description="The main image."),
+        GraphQLImage("hero_image", source="hero_image_for_reader", description="The main image."),
         GraphQLString("hero_alt", description="Alt text of the hero image in this locale."),
         GraphQLString("hero_caption", description="Caption of the hero image."),
         GraphQLString("hero_credit", description="Credit of the hero image."),
@@ -192,7 +193,7 @@ class NewsArticlePage(BasePage):
             description="Categories in this article's locale, in the editor's order.",
         ),
         GraphQLSnippet("country", "home.Country", description="The country the story is about."),
-        GraphQLTag("tags", description="Free-form tags."),
+        GraphQLTag("tags", source="tag_list", description="Free-form tags."),
         GraphQLBoolean(
             "allow_syndication",
             required=True,
@@ -203,6 +204,12 @@ class NewsArticlePage(BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def hero_image_for_reader(self, info=None, **kwargs):
+        return with_alt(self.hero_image, self.hero_alt)
+
+    def tag_list(self, info=None, **kwargs):
+        return [item.tag for item in self.tagged_items.all()]
 
     def category_list(self, info=None, **kwargs):
         return [item.category for item in self.categories.all()]

@@ -1,13 +1,17 @@
 """The news queries of the delivery API."""
 
 import graphene
+from django.db.models import Prefetch
 from grapple.registry import registry
 
 from cms.api.errors import bad_input, not_found
 from cms.api.locales import get_locale
 from cms.api.pagination import page_arguments, paginate, paginated_type
+from cms.api.preload import page_image_ids, preload_images
+from cms.api.snippets import localize_snippets
+from cms.api.translations import load_translations
 from cms.api.visibility import visible_pages
-from news.models import NewsArticlePage, NewsCategory
+from news.models import NewsArticleCategory, NewsArticlePage, NewsArticleTag, NewsCategory
 
 
 def article_type():
@@ -31,10 +35,35 @@ def article_queryset(locale, include_untranslated=False):
         queryset = queryset.filter(alias_of__isnull=True)
     return (
         visible_pages(None, queryset)
-        .select_related("hero_image", "country", "locale")
-        .prefetch_related("categories__category", "tagged_items__tag")
+        .select_related("country")
+        .prefetch_related(
+            Prefetch("categories", NewsArticleCategory.objects.select_related("category")),
+            Prefetch("tagged_items", NewsArticleTag.objects.select_related("tag")),
+        )
         .order_by("-first_published_at", "-pk")
     )
+
+
+def prepare_articles(articles):
+    """Load what the article type shows for the whole list at once (see cms.api.preload)."""
+    image_ids = set()
+    for article in articles:
+        if article.hero_image_id:
+            image_ids.add(article.hero_image_id)
+        image_ids |= page_image_ids(article, "body")
+    images = preload_images(image_ids)
+    for article in articles:
+        if article.hero_image_id:
+            article.hero_image = images.get(article.hero_image_id)
+    load_translations(articles)
+    slots = [(article, "country", article.locale_id) for article in articles]
+    slots += [
+        (item, "category", article.locale_id)
+        for article in articles
+        for item in article.categories.all()
+    ]
+    localize_snippets(slots)
+    return articles
 
 
 def search_ids(locale, text):
@@ -100,14 +129,14 @@ class NewsQuery(graphene.ObjectType):
                 raise bad_input("`searchQuery` must not be empty.", argument="searchQuery")
             queryset = queryset.filter(pk__in=search_ids(locale_obj, text))
         items, pagination = paginate(queryset, page, per_page)
-        return {"items": items, "pagination": pagination}
+        return {"items": prepare_articles(items), "pagination": pagination}
 
     def resolve_news_article(self, info, locale, slug):
         locale_obj = get_locale(locale)
         article = article_queryset(locale_obj, include_untranslated=True).filter(slug=slug).first()
         if article is None:
             raise not_found(f"The article {slug!r} in locale {locale!r}")
-        return article
+        return prepare_articles([article])[0]
 
     def resolve_news_categories(self, info, locale):
         return NewsCategory.objects.filter(locale=get_locale(locale)).order_by("name")

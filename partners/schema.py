@@ -1,12 +1,16 @@
 """Programmes, cultural projects and partners in the delivery API."""
 
 import graphene
+from django.db.models import Prefetch
 from grapple.registry import registry
 
 from cms.api.locales import get_locale
 from cms.api.pagination import page_arguments, paginate, paginated_type
+from cms.api.preload import page_image_ids, preload_images
+from cms.api.snippets import localize_snippets
+from cms.api.translations import load_translations
 from cms.api.visibility import visible_pages
-from partners.models import CulturalProjectPage, Partner, ProgrammePage
+from partners.models import CulturalProjectPage, CulturalProjectPartner, Partner, ProgrammePage
 
 LOCALE_ARG = {"description": "Language code, e.g. kk, ru, en."}
 
@@ -31,6 +35,23 @@ def section_queryset(model, locale, country=None, include_untranslated=False):
     return visible_pages(None, queryset).select_related("country").order_by(
         "-first_published_at", "-pk"
     )
+
+
+def prepare_pages(pages, *stream_fields):
+    """Load what these page types show for the whole list at once (see cms.api.preload)."""
+    image_ids = set()
+    for page in pages:
+        image_ids |= page_image_ids(page, *stream_fields)
+    preload_images(image_ids)
+    load_translations(pages)
+    slots = [(page, "country", page.locale_id) for page in pages]
+    for page in pages:
+        if isinstance(page, ProgrammePage):
+            slots.append((page, "partner", page.locale_id))
+        else:
+            slots += [(item, "partner", page.locale_id) for item in page.project_partners.all()]
+    localize_snippets(slots)
+    return pages
 
 
 def _section_field(paginated, noun):
@@ -58,16 +79,21 @@ class PartnersQuery(graphene.ObjectType):
 
     def resolve_programmes(self, info, locale, page=1, per_page=20, **filters):
         queryset = section_queryset(ProgrammePage, get_locale(locale), **filters).select_related(
-            "partner"
+            "partner__logo"
         )
         items, pagination = paginate(queryset, page, per_page)
-        return {"items": items, "pagination": pagination}
+        return {"items": prepare_pages(items, "body"), "pagination": pagination}
 
     def resolve_cultural_projects(self, info, locale, page=1, per_page=20, **filters):
         queryset = section_queryset(CulturalProjectPage, get_locale(locale), **filters)
-        queryset = queryset.prefetch_related("project_partners__partner")
+        queryset = queryset.prefetch_related(
+            Prefetch(
+                "project_partners",
+                CulturalProjectPartner.objects.select_related("partner__logo", "partner__country"),
+            )
+        )
         items, pagination = paginate(queryset, page, per_page)
-        return {"items": items, "pagination": pagination}
+        return {"items": prepare_pages(items, "body", "gallery"), "pagination": pagination}
 
     def resolve_partners(self, info, locale):
         return (

@@ -1,15 +1,50 @@
-"""Values computed once per request and shared by every resolver."""
+"""A per-request scope for values every resolver may need (locales, preloaded images).
+
+The GraphQL view opens the scope for each request and closes it afterwards, so
+nothing leaks from one request to the next in a long-lived worker. Outside a
+request (feeds, management commands) nothing is cached.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+_scope: ContextVar[dict | None] = ContextVar("otandas_api_request_scope", default=None)
 
 
-def request_cache(info, key, factory):
-    """Return `factory()` computed once per GraphQL request."""
-    store = info.context.__dict__.setdefault("_otandas_api_cache", {})
+@contextmanager
+def request_scope():
+    token = _scope.set({})
+    try:
+        yield
+    finally:
+        _scope.reset(token)
+
+
+def request_cache(key, factory):
+    """`factory()`, computed once per request."""
+    store = _scope.get()
+    if store is None:
+        return factory()
     if key not in store:
         store[key] = factory()
     return store[key]
 
 
-def language_code(info, locale_id):
-    from .locales import locale_codes_by_id
+def scope_store():
+    """The current request's dict, or None outside a request."""
+    return _scope.get()
 
-    return request_cache(info, "locale_codes", locale_codes_by_id)[locale_id]
+
+def locales_by_code():
+    from wagtail.models import Locale
+
+    return request_cache(
+        "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()}
+    )
+
+
+def language_code(locale_id):
+    codes = request_cache(
+        "locale_codes", lambda: {loc.pk: code for code, loc in locales_by_code().items()}
+    )
+    return codes[locale_id]

@@ -49,20 +49,20 @@ class PageInterface(GrapplePageInterface):
     )
 
     def resolve_locale(self, info, **kwargs):
-        return language_code(info, self.locale_id)
+        return language_code(self.locale_id)
 
     def resolve_translation_key(self, info, **kwargs):
         return str(self.translation_key)
 
     def resolve_url(self, info, **kwargs):
-        return public_path(self, language_code(info, self.locale_id))
+        return public_path(self, language_code(self.locale_id))
 
     def resolve_translations(self, info, **kwargs):
         return [
             PageTranslation(
                 id=other.pk,
-                locale=language_code(info, other.locale_id),
-                url=public_path(other, language_code(info, other.locale_id)),
+                locale=language_code(other.locale_id),
+                url=public_path(other, language_code(other.locale_id)),
             )
             for other in translations_of(self)
         ]
@@ -71,7 +71,7 @@ class PageInterface(GrapplePageInterface):
         return self.alias_of_id is not None and _content_page(self).locale_id != self.locale_id
 
     def resolve_content_locale(self, info, **kwargs):
-        return language_code(info, _content_page(self).locale_id)
+        return language_code(_content_page(self).locale_id)
 
     def resolve_parent(self, info, **kwargs):
         parent = self.get_parent()

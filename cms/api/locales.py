@@ -1,8 +1,8 @@
 """The `locale` argument: a language code mapped to a Wagtail Locale."""
 
 from django.conf import settings
-from wagtail.models import Locale
 
+from .context import locales_by_code
 from .errors import UNKNOWN_LOCALE, ApiError
 
 
@@ -19,12 +19,7 @@ def get_locale(code):
             f"Unknown locale {code!r}. Use one of: {', '.join(languages)}.",
             available=languages,
         )
-    locale = Locale.objects.filter(language_code=code).first()
+    locale = locales_by_code().get(code)
     if locale is None:
         raise ApiError(UNKNOWN_LOCALE, f"The locale {code!r} is not set up yet.")
     return locale
-
-
-def locale_codes_by_id():
-    """Locale id → language code. Locales hardly ever change; one query per request."""
-    return dict(Locale.objects.values_list("id", "language_code"))

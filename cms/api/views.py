@@ -19,6 +19,7 @@ from graphene_django.views import HttpError
 from graphql import GraphQLError, GraphQLSyntaxError
 
 from . import errors
+from .context import request_scope
 
 logger = logging.getLogger("cms.api")
 
@@ -39,7 +40,8 @@ class GraphQLView(BaseGraphQLView):
     def dispatch(self, request, *args, **kwargs):
         request.request_id = request_id_for(request)
         try:
-            response = super().dispatch(request, *args, **kwargs)
+            with request_scope():
+                response = super().dispatch(request, *args, **kwargs)
         except DatabaseError as exc:
             response = self._unavailable_response(request, exc)
         response["X-Request-ID"] = request.request_id

@@ -8,4 +8,6 @@ GRAPPLE["EXPOSE_GRAPHIQL"] = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests that need pre-generated renditions turn it on with small images.
+RENDITIONS_PREGENERATE = []
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
