@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, connections, transaction
 from django.db.utils import OperationalError
 from django.utils.crypto import get_random_string
 from django.utils.module_loading import import_string
@@ -47,6 +47,15 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 logger = logging.getLogger(__name__)
+
+
+def close_stale_connections():
+    """Drop broken or expired database connections, as Django does between requests.
+
+    Skipped inside a transaction (tests run in one), which closing would end.
+    """
+    if not any(conn.in_atomic_block for conn in connections.all(initialized_only=True)):
+        close_old_connections()
 
 
 # --- periodic jobs -----------------------------------------------------------
@@ -82,7 +91,7 @@ class PeriodicJob:
             logger.exception("periodic job %s failed; next try in %ss", self.path, self.interval)
             return False
         finally:
-            close_old_connections()
+            close_stale_connections()
         return True
 
 
@@ -199,13 +208,13 @@ class WorkerLoop:
         """Claim and run one task; False if there was none."""
         if self.db_worker is None:
             return False
-        close_old_connections()
+        close_stale_connections()
         task_result = claim_task(self.backend_name, self.worker_id)
         if task_result is None:
             return False
-        logger.info("running task %s (%s)", task_result.id, task_result.task_path)
+        logger.debug("running task %s (%s)", task_result.id, task_result.task_path)
         self.db_worker.run_task(task_result)
-        close_old_connections()
+        close_stale_connections()
         self.tasks_run += 1
         return True
 

@@ -72,8 +72,9 @@ class NewsArticleTag(TaggedItemBase):
     )
 
 
-class NewsArticleCategory(Orderable):
-    """An article's categories: an inline relation, so translation maps each to its locale."""
+class NewsArticleCategory(TranslatableMixin, Orderable):
+    """An article's categories: a translatable inline relation, so wagtail-localize maps
+    each category to the target locale's (it copies non-translatable inlines unchanged)."""
 
     page = ParentalKey("news.NewsArticlePage", on_delete=models.CASCADE, related_name="categories")
     category = models.ForeignKey(
@@ -82,7 +83,8 @@ class NewsArticleCategory(Orderable):
 
     panels = [FieldPanel("category")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("category")
         verbose_name_plural = _("categories")
         constraints = [

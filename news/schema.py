@@ -8,6 +8,7 @@ from cms.api.errors import bad_input, not_found
 from cms.api.locales import get_locale
 from cms.api.pagination import page_arguments, paginate, paginated_type
 from cms.api.preload import page_image_ids, preload_images
+from cms.api.preview import preview_page
 from cms.api.snippets import localize_snippets
 from cms.api.translations import load_translations
 from cms.api.visibility import visible_pages
@@ -31,10 +32,12 @@ NewsArticlePaginated = paginated_type(
 
 def article_queryset(locale, include_untranslated=False):
     queryset = NewsArticlePage.objects.filter(locale=locale)
-    if not include_untranslated:
+    if include_untranslated:
+        queryset = queryset.select_related("alias_of")
+    else:
         queryset = queryset.filter(alias_of__isnull=True)
     return (
-        visible_pages(None, queryset)
+        visible_pages(queryset)
         .select_related("country")
         .prefetch_related(
             Prefetch("categories", NewsArticleCategory.objects.select_related("category")),
@@ -68,8 +71,8 @@ def prepare_articles(articles):
 
 def search_ids(locale, text):
     """Ids of the locale's live articles matching `text`, through Wagtail's search backend."""
-    matches = NewsArticlePage.objects.live().filter(locale=locale).search(
-        text, order_by_relevance=False
+    matches = (
+        NewsArticlePage.objects.live().filter(locale=locale).search(text, order_by_relevance=False)
     )
     return [page.pk for page in matches]
 
@@ -93,6 +96,9 @@ class NewsQuery(graphene.ObjectType):
         article_type,
         locale=graphene.String(required=True, description="Language code, e.g. kk, ru, en."),
         slug=graphene.String(required=True, description="The article's slug in this locale."),
+        token=graphene.String(
+            description="A preview token: return the draft it was made for instead."
+        ),
         description="One published article, by its slug in a locale.",
     )
     news_categories = graphene.List(
@@ -131,7 +137,9 @@ class NewsQuery(graphene.ObjectType):
         items, pagination = paginate(queryset, page, per_page)
         return {"items": prepare_articles(items), "pagination": pagination}
 
-    def resolve_news_article(self, info, locale, slug):
+    def resolve_news_article(self, info, locale, slug, token=None):
+        if token:
+            return preview_page(token, NewsArticlePage)
         locale_obj = get_locale(locale)
         article = article_queryset(locale_obj, include_untranslated=True).filter(slug=slug).first()
         if article is None:

@@ -32,7 +32,7 @@ def section_queryset(model, locale, country=None, include_untranslated=False):
         queryset = queryset.filter(alias_of__isnull=True)
     if country:
         queryset = queryset.filter(country__code=country.upper())
-    return visible_pages(None, queryset).select_related("country").order_by(
+    return visible_pages(queryset).select_related("country").order_by(
         "-first_published_at", "-pk"
     )
 

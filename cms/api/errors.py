@@ -28,3 +28,8 @@ def not_found(what):
 
 def bad_input(message, **extensions):
     return ApiError(BAD_USER_INPUT, message, **extensions)
+
+
+# Preview tokens (cms/api/preview.py): a token that is not ours, or one past its maximum age.
+PREVIEW_TOKEN_INVALID = "PREVIEW_TOKEN_INVALID"
+PREVIEW_TOKEN_EXPIRED = "PREVIEW_TOKEN_EXPIRED"

@@ -7,9 +7,9 @@ relation grapple offers (parent, children, siblings, ancestors, descendants).
 
 import graphene
 from grapple.types.interfaces import PageInterface as GrapplePageInterface
-from grapple.utils import resolve_queryset
 
 from .context import language_code
+from .grapple_queries import PAGE_ORDER, resolve_list
 from .paths import public_path
 from .translations import translations_of
 from .visibility import is_visible, visible_pages
@@ -80,25 +80,26 @@ class PageInterface(GrapplePageInterface):
         return parent.specific
 
     def resolve_children(self, info, **kwargs):
-        return resolve_queryset(visible_pages(info, self.get_children()).specific(), info, **kwargs)
+        return _related(self.get_children(), info, kwargs)
 
     def resolve_siblings(self, info, **kwargs):
-        queryset = self.get_siblings().exclude(pk=self.pk).filter(depth__gt=1)
-        return resolve_queryset(visible_pages(info, queryset).specific(), info, **kwargs)
+        return _related(self.get_siblings().exclude(pk=self.pk).filter(depth__gt=1), info, kwargs)
 
     def resolve_next_siblings(self, info, **kwargs):
         queryset = self.get_next_siblings().exclude(pk=self.pk).filter(depth__gt=1)
-        return resolve_queryset(visible_pages(info, queryset).specific(), info, **kwargs)
+        return _related(queryset, info, kwargs)
 
     def resolve_previous_siblings(self, info, **kwargs):
         queryset = self.get_prev_siblings().exclude(pk=self.pk).filter(depth__gt=1)
-        return resolve_queryset(visible_pages(info, queryset).specific(), info, **kwargs)
+        return _related(queryset, info, kwargs)
 
     def resolve_descendants(self, info, **kwargs):
-        return resolve_queryset(
-            visible_pages(info, self.get_descendants()).specific(), info, **kwargs
-        )
+        return _related(self.get_descendants(), info, kwargs)
 
     def resolve_ancestors(self, info, **kwargs):
-        queryset = self.get_ancestors().filter(depth__gt=1)
-        return resolve_queryset(visible_pages(info, queryset).specific(), info, **kwargs)
+        return _related(self.get_ancestors().filter(depth__gt=1), info, kwargs)
+
+
+def _related(queryset, info, kwargs):
+    """A relation's pages the reader may see, with grapple's list arguments (order allow-listed)."""
+    return resolve_list(visible_pages(queryset).specific(), info, order_fields=PAGE_ORDER, **kwargs)

@@ -19,8 +19,7 @@ def load_translations(pages):
         return
     keys = {page.translation_key for page in pages}
     others = visible_pages(
-        None,
-        Page.objects.filter(translation_key__in=keys, alias_of__isnull=True),
+        Page.objects.filter(translation_key__in=keys, alias_of__isnull=True)
     ).only("id", "translation_key", "locale_id", "url_path", "depth", "path")
     by_key = defaultdict(list)
     for other in others:

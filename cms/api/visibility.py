@@ -1,16 +1,37 @@
 """What a reader may see: one rule, applied by every entry point.
 
 A reader sees a page only if it is live, has gone live, has not expired and
-has no view restriction on itself or an ancestor. `publish_scheduled` only
-flips `live` once a minute, so the times are checked here too.
+has no view restriction (password, login, groups) on itself or an ancestor.
+`publish_scheduled` flips `live` only once a minute, so the times are checked
+here too. An image or a document is hidden when its collection, or an ancestor
+collection, has a view restriction.
+
+Two forms of the rule:
+
+- `visible_pages(queryset)` / `public_media(queryset)`: SQL filters for list
+  queries, with the restrictions as correlated subqueries, so building a
+  filtered queryset costs no query and it can be nested in other queries;
+- `ReaderScope`: the page rule on objects already in memory, with the
+  restrictions loaded once per request (one query), for the relations no list
+  query filters (see `cms.api.grapple_queries.ReaderGuardMiddleware`).
+
+Images and documents are filtered where they are looked up or listed (and in
+rich text links); one an editor placed on a visible page is shown with it, and
+Wagtail still guards the download of a private document.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+
+from .context import request_cache
+
+PREVIEW_ATTR = "_otandas_preview"
 
 
 def visible_filter(now=None):
+    """Live, gone live and not expired; view restrictions are `restricted_pages()`."""
     now = now or timezone.now()
     return (
         Q(live=True)
@@ -19,27 +40,94 @@ def visible_filter(now=None):
     )
 
 
-def restricted_filter():
-    """Pages under a view restriction (login, password, groups), themselves included."""
-    q = Q(pk__in=[])
-    for path in PageViewRestriction.objects.values_list("page__path", flat=True).distinct():
-        q |= Q(path__startswith=path)
-    return q
+def restricted_pages(path_ref="path"):
+    """True for a page under a view restriction, itself included.
+
+    A restriction covers the pages whose tree path starts with its page's path.
+    """
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef(path_ref), 1, Length("page__path"))
+        )
+    )
 
 
-def visible_pages(info_or_none, queryset):
+def restricted_collections(path_ref="path"):
+    """True for a collection under a view restriction, itself included."""
+    return Exists(
+        CollectionViewRestriction.objects.filter(
+            collection__path=Substr(OuterRef(path_ref), 1, Length("collection__path"))
+        )
+    )
+
+
+def visible_pages(queryset, now=None):
     """Filter a page queryset down to what any reader may see."""
-    return queryset.filter(visible_filter()).exclude(restricted_filter())
+    return queryset.filter(visible_filter(now)).exclude(restricted_pages())
 
 
-def is_visible(page):
-    if not page.live:
-        return False
-    now = timezone.now()
-    if page.go_live_at and page.go_live_at > now:
-        return False
-    if page.expire_at and page.expire_at <= now:
-        return False
-    return not PageViewRestriction.objects.filter(
-        page__path__in=[page.path[: i] for i in range(Page.steplen, len(page.path) + 1, Page.steplen)]
-    ).exists()
+def public_media(queryset):
+    """Filter images or documents down to those outside restricted collections."""
+    return queryset.exclude(restricted_collections("collection__path"))
+
+
+def public_collections(queryset=None):
+    queryset = Collection.objects.all() if queryset is None else queryset
+    return queryset.exclude(restricted_collections())
+
+
+def is_preview(page):
+    return getattr(page, PREVIEW_ATTR, False)
+
+
+def mark_preview(page):
+    """A draft shown for a valid preview token: the reader may see this one object."""
+    if page is not None:
+        setattr(page, PREVIEW_ATTR, True)
+    return page
+
+
+def is_visible(page, now=None):
+    """The rule for one page in memory; one query (its ancestors' restrictions)."""
+    return (
+        _in_time(page, now or timezone.now())
+        and not PageViewRestriction.objects.filter(
+            page__path__in=_path_prefixes(page.path)
+        ).exists()
+    )
+
+
+def _in_time(page, now):
+    return (
+        page.live
+        and (page.go_live_at is None or page.go_live_at <= now)
+        and (page.expire_at is None or page.expire_at > now)
+    )
+
+
+def _path_prefixes(path):
+    return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
+
+
+class ReaderScope:
+    """The page rule for objects in memory, for one request."""
+
+    def __init__(self):
+        self.now = timezone.now()
+        self._restricted_paths = None
+
+    def page_visible(self, page):
+        if is_preview(page):
+            return True
+        if not _in_time(page, self.now):
+            return False
+        if self._restricted_paths is None:
+            # One query per request, and only for a request that returns pages.
+            self._restricted_paths = set(
+                PageViewRestriction.objects.values_list("page__path", flat=True)
+            )
+        return not any(prefix in self._restricted_paths for prefix in _path_prefixes(page.path))
+
+
+def reader_scope():
+    return request_cache("reader_scope", ReaderScope)

@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Bearer API keys on /graphql/, /feeds/, /syndication/: invalid ones get a 401 here.
+    "partners.auth.ApiKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Admin writes in one transaction, with the syndication change log (partners/transactions.py).
+    "partners.transactions.AtomicAdminWritesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -128,6 +132,23 @@ else:
 
 # Background work: django-tasks with the database backend; `manage.py run_worker` runs it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Jobs the worker runs on a timer: (dotted path to a callable, interval in seconds).
+# See cms/worker.py.
+WORKER_PERIODIC_JOBS = [
+    ("cms.worker.publish_scheduled", 60),
+    ("partners.webhooks.deliver_due", 2),  # webhook deliveries and their retries
+]
+
+# Webhooks (docs/partners-webhooks.md). Loopback, private and link-local targets are
+# refused (SSRF) unless allowed; dev and test allow them for receivers on 127.0.0.1.
+WEBHOOK_ALLOW_PRIVATE_NETWORKS = env_bool("WEBHOOK_ALLOW_PRIVATE_NETWORKS", False)
+WEBHOOK_REQUIRE_HTTPS = env_bool("WEBHOOK_REQUIRE_HTTPS", False)
+WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 15)  # seconds per attempt
+# Seconds to wait after the 1st, 2nd, ... failure (about three days in all), ± jitter;
+# then the endpoint is marked failing and probed at the last interval.
+WEBHOOK_RETRY_SCHEDULE = [5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800, 43200, 86400, 86400]
+WEBHOOK_RETRY_JITTER = 0.2
+WEBHOOK_LEASE_SECONDS = 120  # a claimed delivery not finished by then is sent again
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -189,7 +210,17 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "ENFORCE_TRAILING_SLASH": True,
 }
 
-GRAPHENE = {"SCHEMA": "cms.schema.schema"}
+GRAPHENE = {
+    "SCHEMA": "cms.schema.schema",
+    # Every field: allow-listed `order`, preview tokens checked, hidden pages and
+    # media dropped from results, rich text links rewritten (docs/api-visibility.md).
+    "MIDDLEWARE": [
+        "cms.api.grapple_queries.ReaderGuardMiddleware",
+        "cms.api.richtext.RichTextMiddleware",
+    ],
+}
+# Seconds a preview token from the editor stays valid.
+PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 3600)
 GRAPPLE = {
     "APPS": ["home", "news", "partners"],
     "AUTO_CAMELCASE": True,
@@ -204,6 +235,8 @@ GRAPPLE = {
 from .images import ALLOWED_IMAGE_FILTERS  # noqa: E402
 
 GRAPPLE["ALLOWED_IMAGE_FILTERS"] = ALLOWED_IMAGE_FILTERS
+# Made by the worker when an image is uploaded or a page published (home.renditions).
+RENDITIONS_PREGENERATE = [spec for spec in ALLOWED_IMAGE_FILTERS if spec != "original"]
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/(graphql|feeds|syndication)/.*$"

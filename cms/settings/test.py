@@ -11,3 +11,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests that need pre-generated renditions turn it on with small images.
 RENDITIONS_PREGENERATE = []
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Test receivers listen on 127.0.0.1; tests of the SSRF guard turn this off.
+WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
+WEBHOOK_RETRY_JITTER = 0

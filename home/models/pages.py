@@ -6,7 +6,7 @@ from grapple.models import GraphQLCollection, GraphQLPage, GraphQLStreamfield, G
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
@@ -65,20 +65,36 @@ class HomePage(BasePage):
         return cls.objects.count() < Locale.objects.count()
 
     def featured_article_pages(self, info, **kwargs):
+        """The featured articles in this home page's locale, visible ones only.
+
+        wagtail-localize leaves page links pointing at the source locale's pages, so each
+        is swapped for its visible translation in this locale (else the page itself).
+        """
         from cms.api.visibility import visible_pages
 
-        ids = [item.page_id for item in self.featured_articles.all()]
-        pages = visible_pages(info, Page.objects.filter(pk__in=ids)).specific().in_bulk()
-        return [pages[pk] for pk in ids if pk in pages]
+        chosen = [item.page for item in self.featured_articles.select_related("page")]
+        keys = {page.translation_key for page in chosen}
+        visible = visible_pages(Page.objects.filter(translation_key__in=keys)).specific()
+        by_key = {}
+        for page in visible:
+            if page.locale_id == self.locale_id or page.translation_key not in by_key:
+                by_key[page.translation_key] = page
+        featured = [by_key.get(page.translation_key) for page in chosen]
+        return [page for page in dict.fromkeys(featured) if page is not None]
 
 
-class HomePageFeaturedArticle(Orderable):
+class HomePageFeaturedArticle(TranslatableMixin, Orderable):
+    """Translatable so that each locale's home page keeps its own list after a sync."""
+
     home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_articles")
     page = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
     )
 
     panels = [PageChooserPanel("page", "news.NewsArticlePage")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
 
 class StandardPage(BasePage):

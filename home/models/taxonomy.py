@@ -6,6 +6,7 @@ from grapple.models import GraphQLString
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class Country(TranslatableMixin, index.Indexed, models.Model):
@@ -20,6 +21,8 @@ class Country(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("code")]
     search_fields = [index.SearchField("name"), index.FilterField("code")]
+    # The ISO code is the same in every language: not offered to translators.
+    override_translatable_fields = [SynchronizedField("code")]
     graphql_fields = [
         GraphQLString("name", required=True, description="The country's name in this locale."),
         GraphQLString("code", required=True, description="ISO 3166-1 alpha-2 code, e.g. JP."),

@@ -14,7 +14,7 @@ from grapple.models import (
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, GalleryBlock
@@ -111,7 +111,9 @@ class CulturalProjectIndexPage(BasePage):
         verbose_name = _("cultural project index")
 
 
-class CulturalProjectPartner(Orderable):
+class CulturalProjectPartner(TranslatableMixin, Orderable):
+    """Translatable so that wagtail-localize maps each partner to the target locale's."""
+
     page = ParentalKey(
         "partners.CulturalProjectPage", on_delete=models.CASCADE, related_name="project_partners"
     )
@@ -120,6 +122,9 @@ class CulturalProjectPartner(Orderable):
     )
 
     panels = [FieldPanel("partner")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
 
 class CulturalProjectPage(BasePage):

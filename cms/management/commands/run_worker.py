@@ -1,6 +1,7 @@
 """``manage.py run_worker``: the background worker (see :mod:`cms.worker`)."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django_tasks_db.compat import InvalidTaskBackend
 
 from cms.worker import WorkerLoop, load_periodic_jobs
 
@@ -46,7 +47,10 @@ class Command(BaseCommand):
             jobs = [] if no_periodic else load_periodic_jobs()
         except (ImportError, ValueError) as exc:
             raise CommandError(f"WORKER_PERIODIC_JOBS: {exc}") from exc
-        loop = WorkerLoop(jobs=jobs, backend_name=backend, interval=interval)
+        try:
+            loop = WorkerLoop(jobs=jobs, backend_name=backend, interval=interval)
+        except InvalidTaskBackend as exc:
+            raise CommandError(str(exc)) from exc
         if once:
             loop.run_once()
             if options["verbosity"] >= 1:

@@ -1,0 +1,93 @@
+# Otandas: set up, run and check the project. `make` (or `make help`) lists the targets.
+# Needs only Python 3.11, git and make; every target creates .venv and installs
+# the pinned requirements first if needed.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PORT
+
+MANAGE := $(PY) manage.py
+DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev
+TEST := DJANGO_SETTINGS_MODULE=cms.settings.test
+# Installed requirements are recorded in a stamp named after their checksum.
+DEPS_STAMP := $(VENV)/.deps-$(firstword $(shell cksum requirements.txt))
+
+.PHONY: help run worker test test-sqlite test-postgres lint format schema schema-check \
+	migrate demo admin messages bench deps clean
+
+help: ## list the targets
+	@echo "usage: make TARGET [PORT=8000]"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  \1\t/' | expand -t 18
+
+# --- setting up ---------------------------------------------------------------
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 (or make PYTHON=/path/to/python3.11)"; exit 1; }
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
+
+$(DEPS_STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install --disable-pip-version-check --quiet -r requirements.txt
+	@rm -f $(VENV)/.deps-* && touch $@
+
+deps: $(DEPS_STAMP) ## create .venv and install the pinned requirements (if changed)
+
+messages: deps ## compile the gettext catalogues in locales/
+	@if find locales -name '*.po' 2>/dev/null | grep -q .; then \
+		$(DEV) $(MANAGE) compilemessages --ignore '$(VENV)' --ignore var --ignore node_modules -v 0; \
+	else echo "no .po files in locales/: nothing to compile"; fi
+
+migrate: deps ## apply database migrations (var/db.sqlite3 unless DATABASE_URL is set)
+	$(DEV) $(MANAGE) migrate --noinput -v 1
+
+demo: migrate ## load the demo content (idempotent)
+	$(DEV) $(MANAGE) load_demo
+
+admin: migrate ## create the `admin` superuser once; print its password (kept in var/admin-password)
+	@$(DEV) $(MANAGE) ensure_admin
+
+# --- running ------------------------------------------------------------------
+
+run: messages demo admin ## set up, then serve on 127.0.0.1:PORT (default 8000) with the worker beside it
+	@$(DEV) $(PY) scripts/run-dev.py
+
+worker: deps ## run the background worker alone (tasks and periodic jobs)
+	$(DEV) $(MANAGE) run_worker
+
+bench: deps ## run the benchmark (scripts/bench.sh)
+	@if [ -x scripts/bench.sh ]; then PY=$(PY) scripts/bench.sh; \
+	else echo "no benchmark yet (scripts/bench.sh is not there)"; fi
+
+# --- checking -----------------------------------------------------------------
+
+test: deps messages lint schema-check ## lint, check schema.graphql, run the tests on SQLite and PostgreSQL
+	@PY=$(PY) scripts/test.sh all $(PYTEST_ARGS)
+
+test-sqlite: deps messages ## run the tests on SQLite only
+	@PY=$(PY) scripts/test.sh sqlite $(PYTEST_ARGS)
+
+test-postgres: deps messages ## run the tests on PostgreSQL only (DATABASE_URL, or a throwaway cluster)
+	@PY=$(PY) scripts/test.sh postgres $(PYTEST_ARGS)
+
+lint: deps ## ruff check and ruff format --check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: deps ## reformat the code and apply ruff's safe fixes
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+schema: deps ## write the GraphQL schema to schema.graphql
+	@PY=$(PY) scripts/schema.sh write
+
+schema-check: deps ## fail if schema.graphql differs from the schema the code builds
+	@PY=$(PY) scripts/schema.sh check
+
+# --- cleaning -----------------------------------------------------------------
+
+clean: ## delete var/ (database, media, secret key, admin password); keeps .venv
+	rm -rf var

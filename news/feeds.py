@@ -1,0 +1,238 @@
+"""Public news feeds per locale: RSS 2.0, Atom 1.0 and JSON Feed 1.1.
+
+A feed shows what any reader may see, by the same rule and query as the
+GraphQL `newsArticles` list (live, public, real translations in that locale,
+newest first). `allow_syndication` plays no part: it governs what partners may
+republish, not what the public may read. Items are identified by the stable
+tag URI of `news.identity`, so a changed slug is no new item. Responses are
+public and cacheable for a few minutes (a CDN in front absorbs the polling),
+with an ETag and Last-Modified for conditional requests.
+"""
+
+from dataclasses import dataclass
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404, JsonResponse
+from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.html import escape
+from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import gettext
+from django.views.decorators.http import require_safe
+
+from cms.api.context import language_code, request_scope
+from cms.api.errors import ApiError
+from cms.api.locales import content_languages, get_locale
+from cms.api.paths import canonical_url
+from home.models import PublishingSettings
+from news.feedgen import MediaAtomFeed, MediaRssFeed
+from news.html import body_html, rendition_info
+from news.identity import feed_uri, page_article_uri
+from news.models import NewsCategory, NewsIndexPage
+from news.schema import article_queryset, prepare_articles
+
+FEED_SIZE = 50
+MAX_AGE = 300
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+
+@dataclass
+class FeedContext:
+    """Everything one feed response shows, loaded once."""
+
+    code: str
+    title: str
+    description: str
+    home_url: str
+    feed_url: str
+    feed_id: str
+    organisation: str
+    copyright: str
+    articles: list
+
+
+def feed_context(request, code):
+    try:
+        locale = get_locale(code)
+    except ApiError as error:
+        raise Http404(error.message) from error
+    queryset = article_queryset(locale)
+    category = None
+    if slug := request.GET.get("category"):
+        category = NewsCategory.objects.filter(locale=locale, slug=slug).first()
+        if category is None:
+            raise Http404(f"No category {slug!r} in locale {code!r}.")
+        # By translation key: a copied page may still point at the source locale's category.
+        queryset = queryset.filter(
+            categories__category__translation_key=category.translation_key
+        ).distinct()
+    publishing = PublishingSettings.load()
+    name = publishing.organisation_name
+    title = gettext("%(name)s — news") % {"name": name}
+    if category is not None:
+        title = gettext("%(name)s — news: %(category)s") % {"name": name, "category": category}
+    index = NewsIndexPage.objects.filter(locale=locale, live=True).first()
+    return FeedContext(
+        code=code,
+        title=title,
+        description=gettext("The latest news from %(name)s.") % {"name": name},
+        home_url=canonical_url(index, code) if index else f"{settings.FRONTEND_BASE_URL}/{code}/",
+        feed_url=request.build_absolute_uri(),
+        feed_id=feed_uri(code, category),
+        organisation=name,
+        copyright=publishing.copyright_notice,
+        articles=prepare_articles(list(queryset[:FEED_SIZE])),
+    )
+
+
+def article_url(article):
+    return canonical_url(article, language_code(article.locale_id))
+
+
+def hero_media(article):
+    if article.hero_image is None:
+        return None
+    media = rendition_info(article.hero_image)
+    return {**media, "alt": article.hero_alt, "credit": article.hero_credit}
+
+
+def category_names(article):
+    return [item.category.name for item in article.categories.all()]
+
+
+def public_feed(view):
+    """GET/HEAD only, in the feed's language, cacheable, answering conditional requests."""
+
+    @require_safe
+    @wraps(view)
+    def wrapped(request, locale):
+        language = locale if locale in content_languages() else None
+        with translation.override(language), request_scope():
+            response = view(request, locale)
+        if language:
+            response.headers["Content-Language"] = language
+        patch_cache_control(response, public=True, max_age=MAX_AGE)
+        set_response_etag(response)
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
+
+    return wrapped
+
+
+class NewsRssFeed(Feed):
+    feed_type = MediaRssFeed
+
+    def get_object(self, request, locale):
+        return feed_context(request, locale)
+
+    def title(self, ctx):
+        return ctx.title
+
+    def description(self, ctx):
+        return ctx.description
+
+    subtitle = description
+
+    def link(self, ctx):
+        return ctx.home_url
+
+    def feed_url(self, ctx):
+        return ctx.feed_url
+
+    def feed_guid(self, ctx):
+        return ctx.feed_id
+
+    def author_name(self, ctx):
+        return ctx.organisation
+
+    def feed_copyright(self, ctx):
+        return ctx.copyright
+
+    def items(self, ctx):
+        return ctx.articles
+
+    def item_title(self, article):
+        return article.title  # plain text in both formats; the writer escapes it
+
+    def item_description(self, article):
+        return escape(article.lead)  # read as HTML by RSS and Atom (type="html") readers
+
+    def item_link(self, article):
+        return article_url(article)
+
+    def item_guid(self, article):
+        return page_article_uri(article)  # stable across slug changes, so not a permalink
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, article):
+        return article.first_published_at
+
+    def item_updateddate(self, article):
+        return article.last_published_at
+
+    def item_author_name(self, article):
+        return article.byline or None
+
+    def item_categories(self, article):
+        return category_names(article)
+
+    def item_extra_kwargs(self, article):
+        return {"content_html": body_html(article), "media": hero_media(article)}
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = MediaAtomFeed
+
+
+def json_item(article):
+    item = {
+        "id": page_article_uri(article),
+        "url": article_url(article),
+        "title": article.title,
+        "summary": article.lead,
+        "content_html": body_html(article),
+        "date_published": article.first_published_at.isoformat(),
+        "date_modified": article.last_published_at.isoformat(),
+        "language": language_code(article.locale_id),
+        "tags": category_names(article),
+    }
+    if article.byline:
+        item["authors"] = [{"name": article.byline}]
+    if (media := hero_media(article)) is not None:
+        item["image"] = media["url"]
+    return item
+
+
+def _news_json(request, locale):
+    ctx = feed_context(request, locale)
+    feed = {
+        "version": JSON_FEED_VERSION,
+        "title": ctx.title,
+        "home_page_url": ctx.home_url,
+        "feed_url": ctx.feed_url,
+        "description": ctx.description,
+        "language": ctx.code,
+        "authors": [{"name": ctx.organisation}],
+        "items": [json_item(article) for article in ctx.articles],
+    }
+    response = JsonResponse(
+        feed,
+        content_type="application/feed+json; charset=utf-8",
+        json_dumps_params={"ensure_ascii": False},
+    )
+    if ctx.articles:
+        latest = max(article.last_published_at for article in ctx.articles)
+        response.headers["Last-Modified"] = http_date(latest.timestamp())
+    return response
+
+
+news_rss = public_feed(NewsRssFeed())
+news_atom = public_feed(NewsAtomFeed())
+news_json = public_feed(_news_json)
