@@ -17,12 +17,18 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("feeds/", include("news.urls")),
+    path("reader/", include("reader.urls")),  # the reference front end (reader/)
 ]
 
 if settings.GRAPPLE.get("EXPOSE_GRAPHIQL"):
     from grapple.urls import graphiql
 
     urlpatterns.append(path("graphiql/", graphiql, name="grapple_graphiql"))
+
+if settings.WAGTAIL_REST_API:
+    from cms.rest import api_router
+
+    urlpatterns.append(path("api/v2/", api_router.urls))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

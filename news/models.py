@@ -12,9 +12,12 @@ from grapple.models import (
 )
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
@@ -43,11 +46,23 @@ class NewsCategory(TranslatableMixin, index.Indexed, models.Model):
         verbose_name_plural = _("news categories")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_category_slug_per_locale")
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="unique_category_slug_per_locale"
+            )
         ]
 
     def __str__(self):
         return self.name
+
+
+class CategorySerializer(serializers.Serializer):
+    name = serializers.CharField()
+    slug = serializers.CharField()
+
+
+class CountrySerializer(serializers.Serializer):
+    name = serializers.CharField()
+    code = serializers.CharField()
 
 
 class NewsIndexPage(BasePage):
@@ -94,10 +109,16 @@ class NewsArticleCategory(TranslatableMixin, Orderable):
 
 class NewsArticlePage(BasePage):
     dateline = models.CharField(
-        _("dateline"), max_length=100, blank=True, help_text=_("Where the story was filed, e.g. TOKYO.")
+        _("dateline"),
+        max_length=100,
+        blank=True,
+        help_text=_("Where the story was filed, e.g. TOKYO."),
     )
     source = models.CharField(
-        _("source"), max_length=100, blank=True, help_text=_("The agency or outlet, e.g. KAZINFORM.")
+        _("source"),
+        max_length=100,
+        blank=True,
+        help_text=_("The agency or outlet, e.g. KAZINFORM."),
     )
     source_url = models.URLField(_("source URL"), blank=True)
     byline = models.CharField(
@@ -203,6 +224,17 @@ class NewsArticlePage(BasePage):
         ),
     ]
 
+    # Wagtail's REST API (benchmark only, see cms/rest.py): the fields of the GraphQL list.
+    api_fields = [
+        APIField("lead"),
+        APIField("dateline"),
+        APIField(
+            "hero", serializer=ImageRenditionField("fill-640x360|format-webp", source="hero_image")
+        ),
+        APIField("category_list", serializer=CategorySerializer(many=True)),
+        APIField("country", serializer=CountrySerializer()),
+    ]
+
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
@@ -215,4 +247,3 @@ class NewsArticlePage(BasePage):
 
     def category_list(self, info=None, **kwargs):
         return [item.category for item in self.categories.all()]
-

@@ -6,6 +6,7 @@ from grapple.registry import registry
 
 from cms.api.errors import bad_input, not_found
 from cms.api.locales import get_locale
+from cms.api.lookahead import rendition_specs
 from cms.api.pagination import page_arguments, paginate, paginated_type
 from cms.api.preload import page_image_ids, preload_images
 from cms.api.preview import preview_page
@@ -47,14 +48,17 @@ def article_queryset(locale, include_untranslated=False):
     )
 
 
-def prepare_articles(articles):
-    """Load what the article type shows for the whole list at once (see cms.api.preload)."""
+def prepare_articles(articles, specs=None):
+    """Load what the article type shows for the whole list at once (see cms.api.preload).
+
+    `specs`: the image renditions to load (all when None).
+    """
     image_ids = set()
     for article in articles:
         if article.hero_image_id:
             image_ids.add(article.hero_image_id)
         image_ids |= page_image_ids(article, "body")
-    images = preload_images(image_ids)
+    images = preload_images(image_ids, specs)
     for article in articles:
         if article.hero_image_id:
             article.hero_image = images.get(article.hero_image_id)
@@ -135,7 +139,7 @@ class NewsQuery(graphene.ObjectType):
                 raise bad_input("`searchQuery` must not be empty.", argument="searchQuery")
             queryset = queryset.filter(pk__in=search_ids(locale_obj, text))
         items, pagination = paginate(queryset, page, per_page)
-        return {"items": prepare_articles(items), "pagination": pagination}
+        return {"items": prepare_articles(items, rendition_specs(info)), "pagination": pagination}
 
     def resolve_news_article(self, info, locale, slug, token=None):
         if token:
@@ -144,7 +148,7 @@ class NewsQuery(graphene.ObjectType):
         article = article_queryset(locale_obj, include_untranslated=True).filter(slug=slug).first()
         if article is None:
             raise not_found(f"The article {slug!r} in locale {locale!r}")
-        return prepare_articles([article])[0]
+        return prepare_articles([article], rendition_specs(info))[0]
 
     def resolve_news_categories(self, info, locale):
         return NewsCategory.objects.filter(locale=get_locale(locale)).order_by("name")

@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from grapple.registry import registry
 
 from cms.api.locales import get_locale
+from cms.api.lookahead import rendition_specs
 from cms.api.pagination import page_arguments, paginate, paginated_type
 from cms.api.preload import page_image_ids, preload_images
 from cms.api.snippets import localize_snippets
@@ -32,17 +33,15 @@ def section_queryset(model, locale, country=None, include_untranslated=False):
         queryset = queryset.filter(alias_of__isnull=True)
     if country:
         queryset = queryset.filter(country__code=country.upper())
-    return visible_pages(queryset).select_related("country").order_by(
-        "-first_published_at", "-pk"
-    )
+    return visible_pages(queryset).select_related("country").order_by("-first_published_at", "-pk")
 
 
-def prepare_pages(pages, *stream_fields):
+def prepare_pages(pages, specs, *stream_fields):
     """Load what these page types show for the whole list at once (see cms.api.preload)."""
     image_ids = set()
     for page in pages:
         image_ids |= page_image_ids(page, *stream_fields)
-    preload_images(image_ids)
+    preload_images(image_ids, specs)
     load_translations(pages)
     slots = [(page, "country", page.locale_id) for page in pages]
     for page in pages:
@@ -60,7 +59,8 @@ def _section_field(paginated, noun):
         locale=graphene.String(required=True, **LOCALE_ARG),
         country=graphene.String(description="An ISO 3166 country code, e.g. JP."),
         include_untranslated=graphene.Boolean(
-            default_value=False, description=f"Also list {noun} not yet translated into this locale."
+            default_value=False,
+            description=f"Also list {noun} not yet translated into this locale.",
         ),
         **page_arguments(),
         description=f"Published {noun} in one locale, newest first.",
@@ -82,7 +82,10 @@ class PartnersQuery(graphene.ObjectType):
             "partner__logo"
         )
         items, pagination = paginate(queryset, page, per_page)
-        return {"items": prepare_pages(items, "body"), "pagination": pagination}
+        return {
+            "items": prepare_pages(items, rendition_specs(info), "body"),
+            "pagination": pagination,
+        }
 
     def resolve_cultural_projects(self, info, locale, page=1, per_page=20, **filters):
         queryset = section_queryset(CulturalProjectPage, get_locale(locale), **filters)
@@ -93,7 +96,10 @@ class PartnersQuery(graphene.ObjectType):
             )
         )
         items, pagination = paginate(queryset, page, per_page)
-        return {"items": prepare_pages(items, "body", "gallery"), "pagination": pagination}
+        return {
+            "items": prepare_pages(items, rendition_specs(info), "body", "gallery"),
+            "pagination": pagination,
+        }
 
     def resolve_partners(self, info, locale):
         return (

@@ -10,7 +10,8 @@ worker; without one, each recording is at least atomic in itself.
 - deletion: pre_delete of each article, recorded as DELETED;
 - move: the moved subtree (a new URL, maybe into or out of a restricted section);
 - view restrictions saved or deleted: the restricted subtree;
-- a news category deleted: the articles that lost it.
+- a news category deleted: the articles that lost it;
+- an alias converted into a real page (or back) without a publish.
 
 Aliases are never syndicated (they show another locale's text), so their
 `page_published(alias=True)` is ignored.
@@ -27,6 +28,7 @@ from partners.changelog import subtree_articles, sync_articles
 from partners.models import SyndicatedArticle
 
 _local = threading.local()
+ALIAS_FIELDS = {"alias_of", "alias_of_id", "live_revision", "live_revision_id"}
 
 
 def _deleting():
@@ -56,6 +58,13 @@ def on_page_unpublished(sender, instance, **kwargs):
         # deletion itself is recorded (as DELETED) by on_article_pre_delete.
         return
     sync_articles(NewsArticlePage.objects.filter(pk=instance.pk), cause="unpublished")
+
+
+def on_article_saved(sender, instance, update_fields=None, **kwargs):
+    """An alias turned into a real page, or back, without publishing (Wagtail's "convert
+    alias", wagtail-localize's sync): the only saves that change the scope without a signal."""
+    if update_fields and ALIAS_FIELDS & set(update_fields):
+        sync_articles(NewsArticlePage.objects.filter(pk=instance.pk), cause="alias converted")
 
 
 def on_page_pre_delete(sender, instance, **kwargs):
@@ -99,6 +108,7 @@ def connect():
     page_published.connect(on_page_published, dispatch_uid="syndication_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="syndication_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="syndication_moved")
+    post_save.connect(on_article_saved, sender=NewsArticlePage, dispatch_uid="syndication_alias")
     pre_delete.connect(on_page_pre_delete, sender=Page, dispatch_uid="syndication_page_pre")
     post_delete.connect(on_page_post_delete, sender=Page, dispatch_uid="syndication_page_post")
     pre_delete.connect(

@@ -8,6 +8,7 @@ never answered with a broken image.
 """
 
 import logging
+from functools import lru_cache
 
 import graphene
 from django.conf import settings
@@ -31,6 +32,12 @@ def with_alt(image, alt):
     return image
 
 
+@lru_cache(maxsize=256)
+def _filter(spec):
+    """Filters are parsed once per spec (specs come from the short allow-list)."""
+    return Filter(spec=spec)
+
+
 def rendition_for(image, spec):
     if spec not in allowed_filters():
         raise bad_input(
@@ -39,10 +46,10 @@ def rendition_for(image, spec):
         )
     rendition_model = image.get_rendition_model()
     try:
-        return image.find_existing_rendition(Filter(spec=spec))
+        return image.find_existing_rendition(_filter(spec))
     except rendition_model.DoesNotExist:
         logger.warning("rendition %s of image %s was missing and made on request", spec, image.pk)
-        return image.get_rendition(spec)
+        return image.get_rendition(_filter(spec))
 
 
 def register():

@@ -9,7 +9,7 @@ import graphene
 from grapple.types.interfaces import PageInterface as GrapplePageInterface
 
 from .context import language_code
-from .grapple_queries import PAGE_ORDER, resolve_list
+from .lists import PAGE_ORDER, resolve_list
 from .paths import public_path
 from .translations import translations_of
 from .visibility import is_visible, visible_pages

@@ -52,13 +52,18 @@ def page_image_ids(page, *stream_fields):
     return ids
 
 
-def preload_images(ids):
-    """Load images with all their renditions in two queries; remember them for this request."""
+def preload_images(ids, specs=None):
+    """Load images with their renditions in two queries; remember them for this request.
+
+    `specs`: the rendition filter specs the query will show (`cms.api.lookahead`); all
+    renditions when unknown.
+    """
     store = scope_store()
     known = store.setdefault(IMAGES_KEY, {}) if store is not None else {}
     missing = [pk for pk in ids if pk not in known]
     if missing:
-        for image in get_image_model().objects.filter(pk__in=missing).prefetch_renditions():
+        images = get_image_model().objects.filter(pk__in=missing)
+        for image in images.prefetch_renditions(*sorted(specs or ())):
             known[image.pk] = image
     return {pk: copy.copy(known[pk]) for pk in ids if pk in known}
 

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "partners",
+    "reader",
     "cms",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -237,6 +238,9 @@ from .images import ALLOWED_IMAGE_FILTERS  # noqa: E402
 GRAPPLE["ALLOWED_IMAGE_FILTERS"] = ALLOWED_IMAGE_FILTERS
 # Made by the worker when an image is uploaded or a page published (home.renditions).
 RENDITIONS_PREGENERATE = [spec for spec in ALLOWED_IMAGE_FILTERS if spec != "original"]
+
+# Wagtail's REST API, for the benchmark's comparison only (cms/rest.py).
+WAGTAIL_REST_API = env_bool("WAGTAIL_REST_API", False)
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/(graphql|feeds|syndication)/.*$"

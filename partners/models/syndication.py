@@ -45,6 +45,9 @@ class SyndicationClient(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
 
+    # Written only by targeted UPDATEs, never by save() (see save()).
+    COUNTER_FIELDS = ("last_sequence", "last_used_at", "created_at")
+
     class Meta:
         verbose_name = _("syndication client")
         verbose_name_plural = _("syndication clients")
@@ -78,8 +81,6 @@ class SyndicationClient(models.Model):
                     ]
             super().save(*args, **kwargs)
             resync_client(self, cause="client created" if created else "client changed")
-
-    COUNTER_FIELDS = ("last_sequence", "last_used_at", "created_at")
 
 
 class ApiKey(models.Model):

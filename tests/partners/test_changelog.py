@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
+from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Page, PageViewRestriction
 
 from news.models import NewsArticlePage, NewsIndexPage
@@ -349,3 +350,14 @@ def test_admin_unpublish_and_delete_are_recorded(setup, client, admin_user):
     assert client.post(f"/admin/pages/{first.pk}/unpublish/").status_code == 302
     assert client.post(f"/admin/pages/{second.pk}/delete/").status_code == 302
     assert log(syndication_client, after=2) == [(UNP, first.pk), (DEL, second.pk)]
+
+
+def test_converting_an_alias_into_a_page_is_recorded(trees):
+    _homes, indexes = trees
+    client = make_client(locales_=("ru",))
+    article = make_article(indexes["kk"], "Aliased")
+    alias = article.create_alias(parent=indexes["ru"], update_locale=locales()["ru"])
+    assert log(client) == []
+    ConvertAliasPageAction(alias).execute()
+    assert log(client) == [(PUB, alias.pk), (UPD, alias.pk)]
+    assert set(replay(client)) == live_scope(client) == {alias.pk}

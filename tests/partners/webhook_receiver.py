@@ -17,6 +17,7 @@ class Receiver:
         self.requests = []
         self.codes = []
         self.lock = threading.Lock()
+        self.held = None  # an Event: while set up and not set, the next request hangs
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -26,12 +27,21 @@ class Receiver:
                 with receiver.lock:
                     receiver.requests.append({"path": self.path, "headers": headers, "body": body})
                     code = receiver.codes.pop(0) if receiver.codes else 200
+                    held, receiver.held = receiver.held, None
+                if held is not None:
+                    held.wait(10)
                 self.send_response(code)
                 if 300 <= code < 400:
                     self.send_header("Location", f"{receiver.base}/elsewhere")
                 self.send_header("Content-Length", "2")
                 self.end_headers()
                 self.wfile.write(b"ok")
+
+            def handle(self):
+                try:
+                    super().handle()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the sender went away (e.g. a killed worker)
 
             def log_message(self, *args):
                 pass
@@ -48,11 +58,18 @@ class Receiver:
         with self.lock:
             self.codes.extend(codes)
 
+    def hold_next(self):
+        """Leave the next request unanswered until `release()` (a sender that hangs or dies)."""
+        self.held = self._hold = threading.Event()
+
+    def release(self):
+        if getattr(self, "_hold", None) is not None:
+            self._hold.set()
+
     def verified(self, secret):
         """Every request's payload, after checking its Standard Webhooks signature."""
         return [
-            Webhook(secret).verify(request["body"], request["headers"])
-            for request in self.requests
+            Webhook(secret).verify(request["body"], request["headers"]) for request in self.requests
         ]
 
     def ids(self):
@@ -62,5 +79,6 @@ class Receiver:
         return [json.loads(request["body"])["data"]["sequence"] for request in self.requests]
 
     def close(self):
+        self.release()
         self.server.shutdown()
         self.server.server_close()

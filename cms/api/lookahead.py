@@ -1,0 +1,59 @@
+"""Which image sizes a query asks for, read from the query before it runs.
+
+Loading every rendition of every image in a list is wasteful once an image has
+dozens of sizes; loading per image is N+1. Reading the `rendition` and `srcSet`
+fields out of the query document lets a list load exactly the sizes it will
+show, in one query.
+"""
+
+from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode
+from graphql.utilities import value_from_ast_untyped
+
+# The order grapple joins rendition arguments in (its field definition's order).
+RENDITION_ARGUMENTS = (
+    "max",
+    "min",
+    "width",
+    "height",
+    "fill",
+    "format",
+    "bgcolor",
+    "jpegquality",
+    "webpquality",
+)
+
+
+def _arguments(node, variables):
+    return {arg.name.value: value_from_ast_untyped(arg.value, variables) for arg in node.arguments}
+
+
+def _fields(selection_set, fragments):
+    for selection in selection_set.selections if selection_set else ():
+        if isinstance(selection, FieldNode):
+            yield selection
+        elif isinstance(selection, InlineFragmentNode):
+            yield from _fields(selection.selection_set, fragments)
+        elif isinstance(selection, FragmentSpreadNode):
+            fragment = fragments.get(selection.name.value)
+            if fragment is not None:
+                yield from _fields(fragment.selection_set, fragments)
+
+
+def rendition_specs(info):
+    """The filter specs of every `rendition`/`srcSet` below the current field."""
+    specs = set()
+    pending = [node.selection_set for node in info.field_nodes]
+    while pending:
+        for field in _fields(pending.pop(), info.fragments):
+            name = field.name.value
+            if name == "rendition":
+                args = _arguments(field, info.variable_values)
+                parts = [f"{key}-{args[key]}" for key in RENDITION_ARGUMENTS if key in args]
+                specs.add("|".join(parts) or "original")
+            elif name == "srcSet":
+                args = _arguments(field, info.variable_values)
+                suffix = f"|format-{args['format']}" if args.get("format") else ""
+                specs.update(f"width-{width}{suffix}" for width in args.get("sizes") or ())
+            if field.selection_set:
+                pending.append(field.selection_set)
+    return specs

@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Benchmark: the newsArticles GraphQL query against Wagtail's REST API and a bare view.
+
+Serves the project with gunicorn (2 sync workers, production settings, SQLite
+under var/bench/) on 127.0.0.1, checks that each endpoint answers with the same
+20 articles, then loads each in turn with wrk (or a Python client when wrk is
+absent) and prints requests per second and p50/p99 latency. Only 127.0.0.1 is
+ever targeted; every run stops by itself.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var" / "bench"
+PY = os.environ.get("PY", str(ROOT / ".venv" / "bin" / "python"))
+
+NEWS_QUERY = """{ newsArticles(locale: "en", perPage: 20) { items {
+  id title url lead dateline firstPublishedAt
+  heroImage { alt rendition(fill: "640x360", format: "webp") { url width height } }
+  categories { name slug } country { name code } } } }"""
+REST_FIELDS = "lead,dateline,first_published_at,hero,category_list,country"
+
+
+def targets(base):
+    graphql = f"{base}/graphql/?" + urllib.parse.urlencode({"query": NEWS_QUERY})
+    rest = f"{base}/api/v2/pages/?" + urllib.parse.urlencode(
+        {
+            "type": "news.NewsArticlePage",
+            "locale": "en",
+            "limit": 20,
+            "order": "-first_published_at",
+            "fields": REST_FIELDS,
+        }
+    )
+    return {
+        "GraphQL newsArticles (20)": (graphql, lambda b: len(b["data"]["newsArticles"]["items"])),
+        "Wagtail REST API v2 (20)": (rest, lambda b: len(b["items"])),
+        "bare Django view (/healthz)": (f"{base}/healthz", lambda b: 20 if b else 0),
+    }
+
+
+def environment(port):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "bench-only-not-secret",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_COOKIES": "0",
+        "CMS_VAR_DIR": str(VAR),
+        "DATABASE_URL": f"sqlite:///{VAR / 'db.sqlite3'}",
+        "WAGTAIL_REST_API": "1",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def prepare(env, articles):
+    VAR.mkdir(parents=True, exist_ok=True)
+    for command in (["migrate", "--noinput", "-v", "0"], ["load_demo"]):
+        subprocess.run(
+            [PY, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+        )
+    subprocess.run(
+        [PY, "manage.py", "bench_content", "--articles", str(articles)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
+def serve(env, port, workers):
+    gunicorn = str(Path(PY).parent / "gunicorn")
+    process = subprocess.Popen(
+        [
+            gunicorn,
+            "cms.wsgi:application",
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            return process
+        except OSError:
+            time.sleep(0.3)
+    os.killpg(process.pid, signal.SIGTERM)
+    raise SystemExit("gunicorn did not start within 60 s")
+
+
+def check(url, count_items):
+    with urllib.request.urlopen(url, timeout=30) as response:
+        body = json.loads(response.read())
+    if "errors" in body:
+        raise SystemExit(f"{url} answered errors: {body['errors']}")
+    found = count_items(body)
+    if found != 20:
+        raise SystemExit(f"{url} returned {found} items, expected 20")
+
+
+def load_with_wrk(url, seconds, connections):
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+    def percentile(label):
+        value, unit = re.search(rf"\s{label}%\s+([\d.]+)(us|ms|s)", output).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return rps, percentile("50"), percentile("99"), int(errors.group(1)) if errors else 0
+
+
+def load_with_python(url, seconds, connections):
+    """Fallback when wrk is absent: keep-alive clients in threads (less precise)."""
+    import http.client
+
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    latencies, errors, stop = [], [0], time.monotonic() + seconds
+
+    def client():
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        while time.monotonic() < stop:
+            started = time.perf_counter()
+            conn.request("GET", path)
+            response = conn.getresponse()
+            response.read()
+            latencies.append((time.perf_counter() - started) * 1000)
+            if response.status != 200:
+                errors[0] += 1
+
+    threads = [threading.Thread(target=client) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    cuts = statistics.quantiles(latencies, n=100)
+    return len(latencies) / seconds, cuts[49], cuts[98], errors[0]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--articles", type=int, default=40)
+    args = parser.parse_args()
+
+    env = environment(args.port)
+    prepare(env, args.articles)
+    server = serve(env, args.port, args.workers)
+    load = load_with_wrk if shutil.which("wrk") else load_with_python
+    results = {}
+    try:
+        for name, (url, count_items) in targets(f"http://127.0.0.1:{args.port}").items():
+            check(url, count_items)
+            load(url, 2, args.connections)  # warm-up: imports, connections, renditions
+            rps, p50, p99, errors = load(url, args.seconds, args.connections)
+            results[name] = {"rps": rps, "p50_ms": p50, "p99_ms": p99, "errors": errors}
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+    print(
+        f"\nload: {load.__name__[10:]}, {args.connections} connections, {args.seconds} s each, "
+        f"gunicorn {args.workers} sync workers\n"
+    )
+    print("| endpoint | req/s | p50 ms | p99 ms | non-2xx |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name, r in results.items():
+        print(
+            f"| {name} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {r['errors']} |"
+        )
+    graphql, rest, bare = (r["rps"] for r in results.values())
+    print(f"\nGraphQL / REST: {graphql / rest:.1f}x   GraphQL / bare view: {graphql / bare:.3f}")
+    (VAR / "results.json").write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
