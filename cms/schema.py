@@ -4,6 +4,17 @@ Apps add their queries through Wagtail's `register_schema_query` hook in their
 `wagtail_hooks.py`; this module only composes.
 """
 
+from grapple.registry import registry
 from grapple.schema import create_schema
 
+
+def drop_internal_models():
+    """grapple makes a type for every model of an app, inline rows and partner keys
+    included; a model that declares no `graphql_fields` is internal and stays out."""
+    for model in list(registry.django_models):
+        if not getattr(model, "graphql_fields", None):
+            del registry.django_models[model]
+
+
+drop_internal_models()
 schema = create_schema()

@@ -36,11 +36,11 @@ from .lists import (
     NAME_ORDER,
     PAGE_ORDER,
     int_argument,
+    normalise_operator,
     order_description,
     order_fields_for,
     order_keys,
     resolve_list,
-    search_operator,
     search_queryset,
 )
 from .locales import content_languages, get_locale
@@ -441,7 +441,7 @@ class ReaderGuardMiddleware:
         if args.get("order") is not None:
             order_keys(args["order"], order_fields_for(_model_of(info.return_type)))
         if "search_operator" in args:
-            args["search_operator"] = search_operator(args["search_operator"])
+            args["search_operator"] = normalise_operator(args["search_operator"])
         result = next(root, info, **args)
         if token and isinstance(result, Page):
             return mark_preview(result)

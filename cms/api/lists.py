@@ -61,7 +61,7 @@ def order_keys(order, fields):
     return keys
 
 
-def search_operator(value):
+def normalise_operator(value):
     """graphene hands over the enum member; Wagtail wants "and" or "or"."""
     operator = str(getattr(value, "value", value) or "and").lower()
     if operator not in ("and", "or"):
@@ -87,7 +87,7 @@ def search_queryset(queryset, text, operator="and", keys=None):
     model = queryset.model
     if not class_is_indexed(model):
         raise bad_input("This list cannot be searched.", argument="searchQuery")
-    operator = search_operator(operator)
+    operator = normalise_operator(operator)
     _filters, query = parse_query_string(text, operator)
     by_id = any(
         isinstance(field, index.FilterField) and field.field_name == "id"

@@ -53,7 +53,8 @@ const BODY_BLOCK = /* GraphQL */ `
     ... on FactBoxBlock { boxTitle: title boxText: text }     # the "Reference" box; text is HTML
     ... on GalleryBlock {
       galleryTitle: title
-      images { ... on CaptionedImageBlock { id altText caption credit image { ...BodyImage } } }
+      # items of a list block have no id: asking for one fails
+      images { ... on CaptionedImageBlock { altText caption credit image { ...BodyImage } } }
     }
     ... on DocumentLinkBlock { linkText: title document { url title } }
     ... on EmbedBlock { url }                                 # shown as a link, not an iframe
@@ -468,19 +469,66 @@ function readerHref(path) {
   return CONFIG.base + path.replace(/^\//, "");
 }
 
+/*
+ * Dates and numbers in the reader's language with Intl. Browsers may ship without
+ * data for a language: Chromium's built-in ICU formats Kazakh with the root locale
+ * ("2026 M11 28", "1,234.5"). For such locales the reader uses its own month names
+ * (CLDR's patterns) and the number conventions of a locale that shares them.
+ */
+const FORMAT_FALLBACKS = {
+  kk: {
+    months: [
+      "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
+      "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан",
+    ],
+    date: (year, month, day) => `${year} ж. ${day} ${month}`, // CLDR kk: y 'ж'. d MMMM
+    numbers: "ru", // space between thousands, comma before decimals, like Kazakh
+  },
+};
+
+function hasIntlData(locale) {
+  const month = new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" });
+  return !/M\d/.test(month.format(new Date(Date.UTC(2020, 0, 15))));
+}
+
+function fallbackFor(locale) {
+  return FORMAT_FALLBACKS[locale] && !hasIntlData(locale) ? FORMAT_FALLBACKS[locale] : null;
+}
+
+function numberFormat(locale, options) {
+  return new Intl.NumberFormat(fallbackFor(locale)?.numbers || locale, options);
+}
+
+/** A moment (ISO 8601 with offset), in the reader's time zone: date and time. */
 function formatDateTime(iso, locale) {
   if (!iso) return "";
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" }).format(
-    new Date(iso),
-  );
+  const date = new Date(iso);
+  const fallback = fallbackFor(locale);
+  if (fallback) {
+    const time = `${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
+    const day = fallback.date(date.getFullYear(), fallback.months[date.getMonth()], date.getDate());
+    return `${day}, ${time}`;
+  }
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" }).format(date);
 }
 
 /** A calendar date ("2027-02-28"): formatted in UTC so that no time zone shifts the day. */
 function formatDate(isoDate, locale) {
   if (!isoDate) return "";
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  const fallback = fallbackFor(locale);
+  if (fallback) {
+    return fallback.date(date.getUTCFullYear(), fallback.months[date.getUTCMonth()], date.getUTCDate());
+  }
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
+
+function dateRange(start, end, locale) {
+  if (!start) return "";
+  if (!end || end === start) return formatDate(start, locale);
+  if (fallbackFor(locale)) return `${formatDate(start, locale)} – ${formatDate(end, locale)}`;
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+  return format.formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`));
 }
 
 function timeElement(iso, locale, format = formatDateTime) {
@@ -638,13 +686,17 @@ async function renderTicker(locale) {
     return;
   }
   if (root.lang !== locale) return; // the reader switched language meanwhile
-  const temperature = new Intl.NumberFormat(locale, {
+  const temperature = numberFormat(locale, {
     style: "unit",
     unit: "celsius",
     maximumFractionDigits: 0,
     signDisplay: "exceptZero",
   });
-  const tenge = new Intl.NumberFormat(locale, { style: "currency", currency: "KZT" });
+  const tenge = numberFormat(locale, {
+    style: "currency",
+    currency: "KZT",
+    currencyDisplay: "narrowSymbol",
+  });
   header.ticker.replaceChildren(
     ticker.weather.length
       ? h(
@@ -822,13 +874,6 @@ function projectItem(item, locale) {
       [item.place, dateRange(item.startDate, item.endDate, locale)].filter(Boolean).join(" · "),
     ),
   );
-}
-
-function dateRange(start, end, locale) {
-  if (!start) return "";
-  if (!end || end === start) return formatDate(start, locale);
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
-  return format.formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`));
 }
 
 function sideList(title, items, render, locale) {
