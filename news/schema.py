@@ -73,6 +73,19 @@ def prepare_articles(articles, specs=None):
     return articles
 
 
+def category_key(locale, slug):
+    """A category is named by its slug in the reader's locale and matched in every locale,
+    so an article whose categories were never remapped still counts."""
+    key = (
+        NewsCategory.objects.filter(locale=locale, slug=slug)
+        .values_list("translation_key", flat=True)
+        .first()
+    )
+    if key is None:
+        raise not_found(f"The category {slug!r} in locale {locale.language_code!r}")
+    return key
+
+
 def search_ids(locale, text):
     """Ids of the locale's live articles matching `text`, through Wagtail's search backend."""
     matches = (
@@ -127,7 +140,9 @@ class NewsQuery(graphene.ObjectType):
         locale_obj = get_locale(locale)
         queryset = article_queryset(locale_obj, include_untranslated)
         if category:
-            queryset = queryset.filter(categories__category__slug=category)
+            queryset = queryset.filter(
+                categories__category__translation_key=category_key(locale_obj, category)
+            )
         if country:
             queryset = queryset.filter(country__code=country.upper())
         if tag:

@@ -111,6 +111,8 @@ def claim_due(now=None, limit=None):
     """Lease up to `limit` due deliveries to this worker; they are `in_flight` on return."""
     now = now or timezone.now()
     lease = timedelta(seconds=setting("WEBHOOK_LEASE_SECONDS", 120))
+    if not due_deliveries(now).exists():
+        return []  # a plain read first: on SQLite an atomic block takes the write lock
     with transaction.atomic():
         due = due_deliveries(now).order_by("next_attempt_at", "pk")
         if connections[due.db].features.has_select_for_update_skip_locked:

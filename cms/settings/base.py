@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "partners",
     "reader",
     "cms",
+    # Before wagtail_localize: its translation editor template is extended here.
+    "newsroom",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -125,3 +125,9 @@ def build(stdout):
         published = datetime.datetime(*spec["published"], tzinfo=PUBLISHED_TZ)
         set_dates(next(iter(articles[spec["name"]].values())), published)
     load_header(snippets["cities"], locales[0].language_code, stdout)
+    # Roles need the trees (page permissions, review workflow); demo users for each role.
+    from newsroom.demo_users import create_demo_users
+    from newsroom.roles import grant_page_permissions
+
+    grant_page_permissions()
+    create_demo_users(stdout)

@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from grapple.models import GraphQLCollection, GraphQLPage, GraphQLStreamfield, GraphQLString
+from grapple.models import GraphQLPage, GraphQLStreamfield, GraphQLString
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
@@ -46,9 +46,9 @@ class HomePage(BasePage):
     ]
     graphql_fields = [
         GraphQLString("intro", description="A short welcome text."),
-        GraphQLCollection(
-            GraphQLPage,
+        GraphQLPage(
             "featured_articles",
+            is_list=True,
             source="featured_article_pages",
             description="Articles the editors feature on the home page, in order.",
         ),

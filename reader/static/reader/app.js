@@ -282,7 +282,9 @@ const TEXTS = {
     errorText: "Бетті жүктеу мүмкін болмады. Кейінірек қайталап көріңіз.",
     home: "Басты бетке оралу",
     notTranslated: "әлі аударылмаған",
-    fallback: (lang) => `Бұл бет қазақ тіліне әлі аударылмаған: мәтін ${lang} тілінде.`,
+    // "Not yet translated": `code` is the language the text is shown in.
+    fallback: (code) =>
+      `Бұл бет қазақ тіліне әлі аударылмаған: мәтін ${{ ru: "орыс", en: "ағылшын" }[code] || code} тілінде.`,
     preview: "Алдын ала қарау",
     previewText: "Бұл — жарияланбаған нобай. Оқырмандар оны көрмейді.",
     published: "Жарияланды",
@@ -321,7 +323,8 @@ const TEXTS = {
     errorText: "Не удалось загрузить страницу. Попробуйте позже.",
     home: "На главную",
     notTranslated: "ещё не переведено",
-    fallback: (lang) => `Эта страница ещё не переведена на русский: текст на языке «${lang}».`,
+    fallback: (code) =>
+      `Эта страница ещё не переведена на русский: текст на ${{ kk: "казахском", en: "английском" }[code] || code} языке.`,
     preview: "Предпросмотр",
     previewText: "Это черновик, он ещё не опубликован. Читатели его не видят.",
     published: "Опубликовано",
@@ -360,7 +363,8 @@ const TEXTS = {
     errorText: "The page could not be loaded. Please try again later.",
     home: "Back to the home page",
     notTranslated: "not yet translated",
-    fallback: (lang) => `This page is not yet translated into English: the text is in ${lang}.`,
+    fallback: (code) =>
+      `This page is not yet translated into English: the text is in ${{ kk: "Kazakh", ru: "Russian" }[code] || code}.`,
     preview: "Preview",
     previewText: "This is a draft, not yet published. Readers cannot see it.",
     published: "Published",
@@ -915,8 +919,7 @@ async function homePage(route) {
 
 function fallbackNotice(page, locale) {
   if (!page.isFallback) return null;
-  const language = LANGUAGE_NAMES[page.contentLocale] || page.contentLocale;
-  return h("p", { class: "notice fallback", role: "note" }, texts(locale).fallback(language));
+  return h("p", { class: "notice fallback", role: "note" }, texts(locale).fallback(page.contentLocale));
 }
 
 function articleView(article, locale) {

@@ -1,0 +1,94 @@
+"""Dashboard panels: what is waiting for each role.
+
+Wagtail's own "Awaiting your review" panel lists every task state a chief
+editor can act on; `ReviewQueuePanel` adds how many per section and locale,
+so a chief editor sees at a glance where work piles up. `TranslationsPanel`
+shows translators and chief editors, per locale, how many pages have no
+translation yet and how many translations are out of date
+(newsroom.translation_status), each linking to the list.
+"""
+
+from collections import Counter
+
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, Revision, TaskState
+
+from newsroom.roles import CHIEF_EDITORS
+from newsroom.translation_status import MISSING, OUT_OF_DATE, locale_summary
+from newsroom.workflow import section_names_by_path
+
+OTHER = _("Other pages")
+
+
+def is_chief_editor(user):
+    return user.is_superuser or user.groups.filter(name=CHIEF_EDITORS).exists()
+
+
+def review_counts(user):
+    """[(section name, language code, count, explorer URL or None)] of the pages
+    waiting for `user`'s review, most first."""
+    page_type = ContentType.objects.get_for_model(Page)
+    revisions = Revision.objects.filter(
+        task_states__in=TaskState.objects.reviewable_by(user), base_content_type=page_type
+    )
+    page_ids = [int(object_id) for object_id in revisions.values_list("object_id", flat=True)]
+    pages = Page.objects.filter(pk__in=page_ids).values_list("path", "locale__language_code")
+    sections = section_names_by_path()
+    index_ids = dict(Page.objects.filter(path__in=sections).values_list("path", "pk"))
+    prefix = 3 * Page.steplen  # root, home page, section index
+    counts = Counter()
+    for path, code in pages:
+        name, section_code = sections.get(path[:prefix], (OTHER, code))
+        counts[(str(name), section_code, index_ids.get(path[:prefix]))] += 1
+    return [
+        (name, code, count, reverse("wagtailadmin_explore", args=[pk]) if pk else None)
+        for (name, code, pk), count in counts.most_common()
+    ]
+
+
+class ReviewQueuePanel(Component):
+    name = "newsroom_review_queue"
+    template_name = "newsroom/panels/review_queue.html"
+    order = 205  # just before Wagtail's "Awaiting your review" (220)
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def get_context_data(self, parent_context):
+        return {"rows": self.rows, "total": sum(row[2] for row in self.rows)}
+
+
+class TranslationsPanel(Component):
+    name = "newsroom_translations"
+    template_name = "newsroom/panels/translations.html"
+    order = 230
+
+    def get_context_data(self, parent_context):
+        rows = []
+        for locale, missing, out_of_date in locale_summary():
+            code = locale.language_code
+            rows.append(
+                {
+                    "locale": locale,
+                    "missing": missing,
+                    "out_of_date": out_of_date,
+                    "missing_url": reverse("newsroom_translation_status", args=[code, MISSING]),
+                    "out_of_date_url": reverse(
+                        "newsroom_translation_status", args=[code, OUT_OF_DATE]
+                    ),
+                }
+            )
+        return {"rows": rows}
+
+
+def add_panels(request, panels):
+    """`construct_homepage_panels` hook."""
+    user = request.user
+    rows = review_counts(user)
+    if rows or is_chief_editor(user):
+        panels.append(ReviewQueuePanel(rows))
+    if user.has_perm("wagtail_localize.submit_translation"):
+        panels.append(TranslationsPanel())
