@@ -105,9 +105,18 @@ def get_permission(label, apps=global_apps):
     permission, _ = Permission.objects.get_or_create(
         content_type=content_type,
         codename=codename,
-        defaults={"name": f"Can {codename.replace('_', ' ')}"},
+        defaults={"name": _permission_name(apps, app_label, model, codename)},
     )
     return permission
+
+
+def _permission_name(apps, app_label, model, codename):
+    """Django's name for a model permission ("Can add API key"), when the model exists."""
+    try:
+        verbose_name = apps.get_model(app_label, model)._meta.verbose_name
+    except LookupError:
+        return f"Can {codename.replace('_', ' ')}"
+    return f"Can {codename.split('_', 1)[0]} {verbose_name}"
 
 
 def ensure_groups(apps=global_apps, exact=False):

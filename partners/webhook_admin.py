@@ -67,6 +67,7 @@ class EndpointListView(WagtailAdminTemplateMixin, TemplateView):
             client.endpoint = endpoint = getattr(client, "webhook_endpoint", None)
             applies = endpoint is not None and endpoint.url == client.webhook_url
             client.status = endpoint.status if applies else WebhookEndpoint.Status.ACTIVE
+            client.status_label = WebhookEndpoint.Status(client.status).label
         return super().get_context_data(clients=clients, **kwargs)
 
 
@@ -89,6 +90,7 @@ class DeliveryLogView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def get_context_data(self, **kwargs):
+        status = current_status(self.client)
         deliveries = (
             WebhookDelivery.objects.filter(client=self.client)
             .select_related("entry")
@@ -98,7 +100,8 @@ class DeliveryLogView(WagtailAdminTemplateMixin, TemplateView):
         return super().get_context_data(
             client=self.client,
             shown_url=shown_url(self.client.webhook_url),
-            status=current_status(self.client),
+            status=status,
+            status_label=WebhookEndpoint.Status(status).label,
             endpoint=WebhookEndpoint.objects.filter(client=self.client).first(),
             deliveries=deliveries,
             can_change=self.request.user.has_perm(CHANGE_PERM),

@@ -6,6 +6,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
+from .machine_translation import machine_translator
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("CMS_VAR_DIR", str(BASE_DIR / "var")))
@@ -204,6 +205,19 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")]
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# New translations start as drafts even of live pages: they are reviewed like any
+# page (newsroom, docs/editors.md).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# "Translate with …" in the translation editor: MACHINE_TRANSLATOR=deepl|libretranslate|
+# google|dummy (see cms/settings/machine_translation.py); none when unset.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator()
+
+# Review: editors submit, chief editors approve (docs/editors.md). A page in review is
+# locked to everyone but its reviewers (GroupApprovalTask); reviewers comment in the editor.
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
+WAGTAILADMIN_COMMENTS_ENABLED = True
 
 # Headless: pages are read over GraphQL; "view live" and preview open the front end.
 WAGTAIL_HEADLESS_PREVIEW = {

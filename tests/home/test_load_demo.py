@@ -180,3 +180,32 @@ def test_running_again_adds_nothing(demo):
     assert counts() == before
     assert before["wagtailimages.Image"] >= 16
     assert before["wagtailcore.Page"] == 1 + 3 * 5 + 7 * 3 + 2 * 3  # root, trees, news, partners
+
+
+DEMO_ARTICLE = """
+query($locale: String!, $slug: String!) {
+  newsArticle(locale: $locale, slug: $slug) {
+    title dateline lead locale url
+    heroImage { alt rendition(fill: "640x360", format: "webp") { url width height } }
+    body { blockType ... on FactBoxBlock { title text } }
+  }
+}
+"""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", LOCALES)
+def test_graphql_serves_the_demo_article_in_each_locale(demo, graphql, code):
+    page = versions("japan-association")[code]
+    status, body = graphql(DEMO_ARTICLE, {"locale": code, "slug": page.slug})
+    assert status == 200 and "errors" not in body, body
+    article = body["data"]["newsArticle"]
+    assert article["title"] == page.title
+    assert article["dateline"] == page.dateline and article["dateline"]
+    assert article["lead"] == page.lead and article["lead"]
+    assert article["url"] == f"/{code}/news/{page.slug}/"
+    rendition = article["heroImage"]["rendition"]
+    assert rendition["url"].startswith("http") and rendition["url"].endswith(".webp")
+    assert (rendition["width"], rendition["height"]) == (640, 360)
+    assert article["heroImage"]["alt"] == page.hero_alt != ""
+    assert article["body"][-1]["blockType"] == "FactBoxBlock"

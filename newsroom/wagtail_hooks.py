@@ -1,0 +1,40 @@
+"""Wiring only: the review guards, the dashboard panels, the translation column and
+the translation status pages. The "why" is in each module."""
+
+from django.urls import path
+from wagtail import hooks
+
+from newsroom import guards, listing, panels, views
+
+# Before wagtail-localize's hook of the same name, which takes the edit view over
+# for translations and would answer a translator's Publish with a 403.
+hooks.register("before_edit_page", guards.submit_instead_of_publishing, order=-10)
+hooks.register("construct_homepage_panels", panels.add_panels)
+
+
+@hooks.register("register_admin_urls", order=-10)
+def register_admin_urls():
+    """Listed before wagtail-localize's URLs, so that two of its paths reach the guarded
+    views (same URLs, same `wagtail_localize:` names for reversing)."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            guards.ReviewedUpdateTranslationsView.as_view(),
+            name="newsroom_update_translations",
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            guards.convert_to_alias,
+            name="newsroom_convert_to_alias",
+        ),
+        path(
+            "newsroom/translations/<str:locale>/<str:state>/",
+            views.TranslationStatusView.as_view(),
+            name="newsroom_translation_status",
+        ),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_section_page_viewsets():
+    return listing.section_viewsets()
