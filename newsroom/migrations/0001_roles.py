@@ -34,6 +34,10 @@ class Migration(migrations.Migration):
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
+        # The models whose permissions the roles hold.
+        ("home", "0002_translatable_featured_articles"),
+        ("news", "0002_translatable_article_categories"),
+        ("partners", "0004_translatable_project_partners"),
     ]
 
     operations = [migrations.RunPython(create_roles, remove_roles)]

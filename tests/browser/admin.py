@@ -1,0 +1,81 @@
+"""Steps in the Wagtail admin, by role and label where the admin offers them.
+
+Where it offers none (the StreamField's add buttons, choosers' items, the
+translation editor's unlabelled text areas) the locators use Wagtail's stable
+ids, classes and data attributes.
+"""
+
+import json
+import re
+
+from playwright.sync_api import expect
+
+
+def choose_image(page, opener, title):
+    """Open an image chooser with `opener` and pick the image whose title contains `title`."""
+    opener.click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("textbox", name="Search term").fill(title)
+    dialog.locator("a[data-chooser-modal-choice]", has_text=title).first.click()
+    expect(dialog).to_be_hidden()
+
+
+def add_block(page, label):
+    """Append a block of type `label` ("Paragraph", "Fact box"…) to the body; returns its index."""
+    body = page.locator("[data-contentpath='body']")
+    index = body.locator("[data-streamfield-child]").count()
+    body.locator("button.c-sf-add-button").last.click()  # the stream's "Insert a block" (+)
+    page.get_by_role("option", name=label, exact=True).click()
+    expect(body.locator("[data-streamfield-child]")).to_have_count(index + 1)
+    return index
+
+
+def type_rich_text(page, field_id, text):
+    """Type into the Draftail editor of a rich text field (its hidden input has `field_id`).
+
+    Keystrokes rather than fill(): Draft.js keeps its own state and may miss a fill.
+    Draftail copies its state into the hidden input a moment later (debounced): wait
+    for it, or a form sent at once would lose the text.
+    """
+    hidden = page.locator(f"#{field_id}")
+    editor = hidden.locator("xpath=..").get_by_role("textbox")
+    editor.click()
+    page.keyboard.type(text)
+    expect(hidden).to_have_value(re.compile(re.escape(json.dumps(text)[1:-1])))
+
+
+def footer_action(page, name):
+    """Run an action from the editor's footer: the main button or one under "More actions"."""
+    main = page.locator("footer").get_by_role("button", name=name, exact=True)
+    if not main.is_visible():
+        page.get_by_role("button", name="More actions").click()
+    main.click()
+
+
+def page_menu(page, item):
+    """An item of the page header's "Actions" menu (Translate this page, History…)."""
+    page.get_by_role("navigation", name="Actions", exact=True).get_by_role(
+        "button", name="Actions"
+    ).click()
+    page.get_by_role("link", name=item).click()
+
+
+def expect_message(page, text):
+    expect(page.locator(".messages")).to_contain_text(text)
+
+
+def translate_segments(page, translations):
+    """Fill every untranslated segment of wagtail-localize's editor, from `translations`
+    (source text → translated text); returns the source texts it saw."""
+    seen = []
+    buttons = page.get_by_role("button", name="Translate", exact=True)
+    while buttons.count():
+        segment = buttons.first.locator("xpath=ancestor::li[2]")  # the segment's list item
+        source = segment.locator("p").first.inner_text().strip()
+        seen.append(source)
+        buttons.first.click()
+        editing = page.locator("textarea")  # one segment is edited at a time
+        editing.fill(translations[source])
+        page.get_by_role("button", name="Save", exact=True).click()
+        expect(editing).to_have_count(0)
+    return seen

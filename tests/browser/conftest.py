@@ -1,0 +1,136 @@
+"""Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
+
+- Chromium: /usr/bin/chromium (`make browser` installs it); Playwright's own browsers
+  are never downloaded. Without Chromium or Playwright every test here is skipped,
+  with the reason.
+- Server: `live_server` runs the WSGI app in a thread on 127.0.0.1 with the test
+  database, and serves static files (finders) and media. The tests are
+  transactional, so the server sees what the tests write and the reverse.
+- Each test loads the demo content (`load_demo`: locale trees, roles, demo users)
+  into a database that is emptied after it.
+- Screenshots of each step go to var/screenshots/ (not committed).
+"""
+
+import json
+import os
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(django_settings.BASE_DIR) / "var" / "screenshots"
+TIMEOUT_MS = 15_000
+
+# An IPv4 address: "localhost" would make Chromium try ::1 first.
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip the browser tests, with the reason, when there is nothing to drive."""
+    reason = None
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        reason = f"Chromium not found at {CHROMIUM}: run `make browser` (apt-get install chromium)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            reason = "Playwright is not installed: `make deps` installs requirements.txt"
+    if reason:
+        here = Path(__file__).parent
+        for item in items:
+            if here in Path(item.fspath).parents:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread, which makes Django
+    # refuse ORM calls from the tests ("async context"); they are plain sync code.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+
+
+class Site:
+    """The running site: its URL, the demo users' passwords, browser sessions, screenshots."""
+
+    def __init__(self, url, browser, passwords, prefix):
+        self.url = url
+        self.browser = browser
+        self.passwords = passwords
+        self.prefix = prefix
+        self.contexts = []
+        self.errors = []
+
+    def new_page(self, locale="en-GB"):
+        """A page in a fresh browser context (own cookies): one per user."""
+        context = self.browser.new_context(
+            base_url=self.url,
+            locale=locale,  # Accept-Language: the admin speaks English
+            timezone_id="Asia/Almaty",
+            viewport={"width": 1280, "height": 900},
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        self.contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
+        return page
+
+    def login(self, username):
+        page = self.new_page()
+        page.goto("/admin/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(self.passwords[username])
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url("**/admin/")
+        return page
+
+    def screenshot(self, page, name, full_page=True):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{self.prefix}-{name}.png"
+        page.screenshot(path=path, full_page=full_page)
+        return path
+
+    def close(self):
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def site(request, browser, live_server, settings, transactional_db, tmp_path):
+    """The live server with the demo content, its URLs pointing at itself."""
+    frontend = f"{live_server.url}/reader"
+    settings.WAGTAILADMIN_BASE_URL = live_server.url  # absolute media and rendition URLs
+    settings.FRONTEND_BASE_URL = frontend
+    settings.WAGTAIL_HEADLESS_PREVIEW = {
+        **settings.WAGTAIL_HEADLESS_PREVIEW,
+        "CLIENT_URLS": {"default": frontend},  # the admin's Preview
+        "SERVE_BASE_URL": frontend,  # "View live"
+    }
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.VAR_DIR = tmp_path  # var/demo-users.json of this run
+    call_command("load_demo", stdout=StringIO())
+    passwords = json.loads((tmp_path / "demo-users.json").read_text())
+    site = Site(live_server.url, browser, passwords, request.node.name.removeprefix("test_"))
+    yield site
+    site.close()
+    assert not site.errors, f"JavaScript errors: {site.errors}"
