@@ -18,9 +18,9 @@ from wagtail.models import Page, Revision, TaskState
 
 from newsroom.roles import CHIEF_EDITORS
 from newsroom.translation_status import MISSING, OUT_OF_DATE, locale_summary
-from newsroom.workflow import section_names_by_path
+from newsroom.workflow import sections_by_path
 
-OTHER = _("Other pages")
+OTHER = ("other", _("Other pages"))
 
 
 def is_chief_editor(user):
@@ -28,24 +28,28 @@ def is_chief_editor(user):
 
 
 def review_counts(user):
-    """[(section name, language code, count, explorer URL or None)] of the pages
-    waiting for `user`'s review, most first."""
+    """The pages waiting for `user`'s review, counted per section and locale, most first:
+    [{"section", "name", "locale", "count", "url" (the section's listing)}]."""
     page_type = ContentType.objects.get_for_model(Page)
     revisions = Revision.objects.filter(
         task_states__in=TaskState.objects.reviewable_by(user), base_content_type=page_type
     )
     page_ids = [int(object_id) for object_id in revisions.values_list("object_id", flat=True)]
     pages = Page.objects.filter(pk__in=page_ids).values_list("path", "locale__language_code")
-    sections = section_names_by_path()
-    index_ids = dict(Page.objects.filter(path__in=sections).values_list("path", "pk"))
+    sections = sections_by_path()
     prefix = 3 * Page.steplen  # root, home page, section index
     counts = Counter()
     for path, code in pages:
-        name, section_code = sections.get(path[:prefix], (OTHER, code))
-        counts[(str(name), section_code, index_ids.get(path[:prefix]))] += 1
+        counts[sections.get(path[:prefix], (*OTHER, None, code))] += 1
     return [
-        (name, code, count, reverse("wagtailadmin_explore", args=[pk]) if pk else None)
-        for (name, code, pk), count in counts.most_common()
+        {
+            "section": key,
+            "name": name,
+            "locale": code,
+            "count": count,
+            "url": reverse("wagtailadmin_explore", args=[pk]) if pk else None,
+        }
+        for (key, name, pk, code), count in counts.most_common()
     ]
 
 
@@ -58,7 +62,7 @@ class ReviewQueuePanel(Component):
         self.rows = rows
 
     def get_context_data(self, parent_context):
-        return {"rows": self.rows, "total": sum(row[2] for row in self.rows)}
+        return {"rows": self.rows, "total": sum(row["count"] for row in self.rows)}
 
 
 class TranslationsPanel(Component):

@@ -14,35 +14,35 @@ from django.utils.translation import gettext_lazy as _
 WORKFLOW_NAME = "Newsroom review"
 TASK_NAME = "Chief editor approval"
 
-# Section index page models and how the dashboard names them.
+# Section index page models: (key, model, name on the dashboard).
 SECTIONS = (
-    ("news.NewsIndexPage", _("News")),
-    ("partners.ProgrammeIndexPage", _("Programmes")),
-    ("partners.CulturalProjectIndexPage", _("Projects")),
+    ("news", "news.NewsIndexPage", _("News")),
+    ("programmes", "partners.ProgrammeIndexPage", _("Programmes")),
+    ("projects", "partners.CulturalProjectIndexPage", _("Projects")),
 )
 
 
 def section_models():
     from django.apps import apps
 
-    return [(apps.get_model(label), name) for label, name in SECTIONS]
+    return [(key, apps.get_model(label), name) for key, label, name in SECTIONS]
 
 
 def section_pages():
     """Every section index page of every locale tree."""
     pages = []
-    for model, _name in section_models():
+    for _key, model, _name in section_models():
         pages.extend(model.objects.all().order_by("path"))
     return pages
 
 
-def section_names_by_path():
-    """{tree path of a section index page: (section name, language code)}."""
-    names = {}
-    for model, name in section_models():
-        for path, code in model.objects.values_list("path", "locale__language_code"):
-            names[path] = (name, code)
-    return names
+def sections_by_path():
+    """{tree path of a section index page: (section key, section name, page id, language)}."""
+    sections = {}
+    for key, model, name in section_models():
+        for path, pk, code in model.objects.values_list("path", "pk", "locale__language_code"):
+            sections[path] = (key, name, pk, code)
+    return sections
 
 
 def ensure_review_workflow(chief_editors):

@@ -17,7 +17,7 @@ from partners.feed import encode_cursor, entry_json, read_changes
 from partners.scope import scoped_articles
 
 NINJS_VERSIONS = ("3.1", "1.6")
-NINJS_CONTENT_TYPE = "application/ninjs+json"
+NINJS_CONTENT_TYPE = "application/json"
 
 
 def json_response(data, content_type="application/json"):

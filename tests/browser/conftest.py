@@ -56,6 +56,14 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason=reason))
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, for the fixtures' teardown to see."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -110,8 +118,11 @@ class Site:
         page.screenshot(path=path, full_page=full_page)
         return path
 
-    def close(self):
-        for context in self.contexts:
+    def close(self, failed=False):
+        """Close the sessions; after a failure, first take a screenshot of every page."""
+        for number, context in enumerate(self.contexts):
+            for page in context.pages if failed else ():
+                self.screenshot(page, f"FAILED-{number}", full_page=False)
             context.close()
 
 
@@ -126,11 +137,13 @@ def site(request, browser, live_server, settings, transactional_db, tmp_path):
         "CLIENT_URLS": {"default": frontend},  # the admin's Preview
         "SERVE_BASE_URL": frontend,  # "View live"
     }
+    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no requests to the internet
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.VAR_DIR = tmp_path  # var/demo-users.json of this run
     call_command("load_demo", stdout=StringIO())
     passwords = json.loads((tmp_path / "demo-users.json").read_text())
     site = Site(live_server.url, browser, passwords, request.node.name.removeprefix("test_"))
     yield site
-    site.close()
+    report = getattr(request.node, "report_call", None)
+    site.close(failed=report is None or report.failed)
     assert not site.errors, f"JavaScript errors: {site.errors}"

@@ -1,6 +1,8 @@
 """The partner API: keys, the change feed in GraphQL and JSON, ninjs of one article."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from partners.keys import revoke
 from partners.models import ApiKey
@@ -186,3 +188,39 @@ def test_the_json_feed_mirrors_the_graphql_feed(client, graphql, world):
     assert body["changes"][0]["ninjs"] == graph["edges"][0]["node"]["ninjs"]
     bad = client.get("/syndication/changes.json?first=many", headers=headers)
     assert bad.status_code == 400
+
+
+def test_public_feeds_refuse_an_invalid_key_and_ignore_a_valid_one(client, world):
+    anonymous = client.get("/feeds/kk/news.json")
+    keyed = client.get("/feeds/kk/news.json", headers=bearer(world["key"]))
+    assert anonymous.status_code == keyed.status_code == 200
+    assert keyed.json()["items"] == anonymous.json()["items"]
+    wrong = client.get("/feeds/kk/news.json", headers=bearer("otk_wrong-wrong-wrong-wrong"))
+    assert wrong.status_code == 401
+
+
+ARTICLES = "{ syndicationChanges(first: 100) { edges { node { sequence article { id title url "
+ARTICLES += "categories { name } translations { url } } } } } }"
+
+
+def test_the_article_field_costs_the_same_queries_for_any_number_of_entries(trees, client):
+    _homes, indexes = trees
+    partner = make_client()
+    key = make_key(partner)
+    counts = []
+    for batch in range(2):
+        for number in range(1 + 5 * batch):
+            make_article(indexes["kk"], f"Batch {batch} number {number}")
+        client.post(
+            "/graphql/", {"query": ARTICLES}, content_type="application/json", headers=bearer(key)
+        )  # records the key's use, so both measured requests skip that write
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(
+                "/graphql/",
+                {"query": ARTICLES},
+                content_type="application/json",
+                headers=bearer(key),
+            )
+        assert len(response.json()["data"]["syndicationChanges"]["edges"]) == 1 + 6 * batch
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 10
