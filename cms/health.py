@@ -24,7 +24,5 @@ def readyz(request):
             cursor.fetchone()
     except DatabaseError as exc:
         logger.warning("readiness check failed: database unreachable: %s", exc)
-        return JsonResponse(
-            {"status": "unavailable", "reason": "database unreachable"}, status=503
-        )
+        return JsonResponse({"status": "unavailable", "reason": "database unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})

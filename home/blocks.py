@@ -21,6 +21,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from cms.api.preload import preloaded_images
 
+
 class PreloadingImageChooserBlock(ImageChooserBlock):
     """Takes images already loaded for the whole list (cms.api.preload) instead of a query."""
 

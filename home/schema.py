@@ -29,8 +29,12 @@ class Rate(graphene.ObjectType):
 class Ticker(graphene.ObjectType):
     """What the site header shows: weather in the cities and exchange rates."""
 
-    weather = graphene.List(graphene.NonNull(WeatherReading), required=True, description="Latest reading per city.")
-    exchange_rates = graphene.List(graphene.NonNull(Rate), required=True, description="Latest rate per currency.")
+    weather = graphene.List(
+        graphene.NonNull(WeatherReading), required=True, description="Latest reading per city."
+    )
+    exchange_rates = graphene.List(
+        graphene.NonNull(Rate), required=True, description="Latest rate per currency."
+    )
 
 
 def latest_weather(locale):
@@ -45,7 +49,9 @@ def latest_weather(locale):
             observed_at=reading.observed_at,
             source=reading.source,
         )
-        for key, reading in sorted(latest.items(), key=lambda item: names.get(item[0], item[1].city.name))
+        for key, reading in sorted(
+            latest.items(), key=lambda item: names.get(item[0], item[1].city.name)
+        )
     ]
 
 

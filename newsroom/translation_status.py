@@ -93,9 +93,7 @@ def statuses_for(pages):
     the same few queries whatever the number of pages."""
     keys = {page.translation_key for page in pages}
     existing = set(
-        real_pages()
-        .filter(translation_key__in=keys)
-        .values_list("translation_key", "locale_id")
+        real_pages().filter(translation_key__in=keys).values_list("translation_key", "locale_id")
     )
     behind = set(
         out_of_date_translations()

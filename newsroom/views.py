@@ -57,8 +57,12 @@ def out_of_date_rows(locale):
         {
             "title": translation.source.object_repr,
             "from_locale": translation.source.locale.language_code,
-            "edit_url": reverse("wagtailadmin_pages:edit", args=[targets[translation.source.object_id]]),
-            "action_url": reverse("wagtail_localize:update_translations", args=[translation.source.pk]),
+            "edit_url": reverse(
+                "wagtailadmin_pages:edit", args=[targets[translation.source.object_id]]
+            ),
+            "action_url": reverse(
+                "wagtail_localize:update_translations", args=[translation.source.pk]
+            ),
             "action_label": _("Sync"),
         }
         for translation in translations

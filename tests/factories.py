@@ -48,7 +48,9 @@ def make_trees():
     kk_home = None
     for code, locale in by_code.items():
         if kk_home is None:
-            home = root.add_child(instance=HomePage(title=f"Home {code}", slug=f"home-{code}", locale=locale))
+            home = root.add_child(
+                instance=HomePage(title=f"Home {code}", slug=f"home-{code}", locale=locale)
+            )
             kk_home = home
         else:
             home = kk_home.copy_for_translation(locale)
@@ -62,7 +64,12 @@ def make_trees():
         indexes[code] = index
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": homes["kk"], "site_name": "Otandas"},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": homes["kk"],
+            "site_name": "Otandas",
+        },
     )
     return homes, indexes
 

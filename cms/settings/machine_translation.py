@@ -3,12 +3,14 @@
 ``MACHINE_TRANSLATOR`` names the service; unset or empty means none, and
 wagtail-localize then shows no "Translate with …" button at all.
 
-| MACHINE_TRANSLATOR | also needs |
-| --- | --- |
-| ``deepl`` | ``MACHINE_TRANSLATOR_API_KEY`` (a key ending in ``:fx`` uses DeepL's free API) |
-| ``libretranslate`` | ``MACHINE_TRANSLATOR_URL``, ``MACHINE_TRANSLATOR_API_KEY`` |
-| ``google`` | ``MACHINE_TRANSLATOR_PROJECT_ID``, credentials in ``GOOGLE_APPLICATION_CREDENTIALS``, and the ``google-cloud-translate`` package |
-| ``dummy`` | nothing: reverses the words, for trying the workflow and for tests |
+- ``deepl``: ``MACHINE_TRANSLATOR_API_KEY`` (a key ending in ``:fx`` uses the free API);
+- ``libretranslate``: ``MACHINE_TRANSLATOR_URL`` and ``MACHINE_TRANSLATOR_API_KEY``;
+- ``google``: ``MACHINE_TRANSLATOR_PROJECT_ID``, credentials in
+  ``GOOGLE_APPLICATION_CREDENTIALS`` and the ``google-cloud-translate`` package
+  (not in requirements.txt);
+- ``dummy``: nothing; it reverses the words, for trying the workflow and for tests.
+
+``MACHINE_TRANSLATOR_TIMEOUT`` (seconds, default 30) bounds each request.
 """
 
 from django.core.exceptions import ImproperlyConfigured

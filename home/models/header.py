@@ -3,10 +3,10 @@
 Readings are facts, not prose, so they are not translated; city names are.
 """
 
+import graphene
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-import graphene
 from grapple.models import GraphQLField, GraphQLFloat, GraphQLString
 from wagtail.admin.panels import FieldPanel
 
@@ -63,7 +63,9 @@ class ExchangeRate(models.Model):
     graphql_fields = [
         GraphQLString("currency", required=True, description="ISO 4217 code, e.g. USD."),
         GraphQLFloat("rate", required=True, description="Price of one unit in tenge (KZT)."),
-        GraphQLField("date", graphene.Date, required=True, description="The day the rate applies to."),
+        GraphQLField(
+            "date", graphene.Date, required=True, description="The day the rate applies to."
+        ),
         GraphQLString("source", description="Who published the rate."),
     ]
 

@@ -33,7 +33,9 @@ class Country(TranslatableMixin, index.Indexed, models.Model):
         verbose_name_plural = _("countries")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["code", "locale"], name="unique_country_code_per_locale")
+            models.UniqueConstraint(
+                fields=["code", "locale"], name="unique_country_code_per_locale"
+            )
         ]
 
     def __str__(self):

@@ -70,10 +70,16 @@ class ProgrammePage(BasePage):
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("eligibility"), FieldPanel("how_to_apply"), FieldPanel("application_deadline")],
+            [
+                FieldPanel("eligibility"),
+                FieldPanel("how_to_apply"),
+                FieldPanel("application_deadline"),
+            ],
             heading=_("Applying"),
         ),
-        MultiFieldPanel([FieldPanel("partner"), FieldPanel("country")], heading=_("Classification")),
+        MultiFieldPanel(
+            [FieldPanel("partner"), FieldPanel("country")], heading=_("Classification")
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),

@@ -82,6 +82,13 @@ class SyndicationClient(models.Model):
             super().save(*args, **kwargs)
             resync_client(self, cause="client created" if created else "client changed")
 
+    def clean(self):
+        """An unsafe webhook URL is a field error in the admin form, not a failed save."""
+        from partners.webhook_guard import validate_webhook_url
+
+        super().clean()
+        validate_webhook_url(self.webhook_url)
+
 
 class ApiKey(models.Model):
     """A secret a client sends as `Authorization: Bearer <key>`; only its hash is stored."""

@@ -25,7 +25,9 @@ def test_hero_image_alt_and_renditions(trees, graphql):
     hero = body["data"]["newsArticle"]["heroImage"]
     assert hero["alt"] == "A yurt on the steppe"
     assert hero["rendition"]["width"] == 640 and hero["rendition"]["height"] == 360
-    assert hero["rendition"]["url"].startswith("http://") and hero["rendition"]["url"].endswith(".webp")
+    assert hero["rendition"]["url"].startswith("http://") and hero["rendition"]["url"].endswith(
+        ".webp"
+    )
     assert hero["srcSet"].count(".avif") == 2
 
 
@@ -34,7 +36,8 @@ def test_sizes_off_the_list_are_refused(trees, graphql):
     _, indexes = trees
     make_article(indexes["en"], "Pics", hero_image=make_image(size=(400, 300)))
     status, body = graphql(
-        '{ newsArticle(locale: "en", slug: "pics") { heroImage { rendition(width: 333) { url } } } }'
+        '{ newsArticle(locale: "en", slug: "pics") '
+        "{ heroImage { rendition(width: 333) { url } } } }"
     )
     assert status == 200
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"

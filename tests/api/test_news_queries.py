@@ -51,8 +51,13 @@ def test_newest_first_with_pagination(newsroom, graphql):
     page1 = items(graphql, locale="en", perPage=2)
     assert [i["title"] for i in page1["items"]] == ["Third", "Second story"]
     assert page1["pagination"] == {
-        "total": 3, "count": 2, "perPage": 2, "currentPage": 1,
-        "prevPage": None, "nextPage": 2, "totalPages": 2,
+        "total": 3,
+        "count": 2,
+        "perPage": 2,
+        "currentPage": 1,
+        "prevPage": None,
+        "nextPage": 2,
+        "totalPages": 2,
     }
     page2 = items(graphql, locale="en", perPage=2, page=2)
     assert [i["title"] for i in page2["items"]] == ["First"]

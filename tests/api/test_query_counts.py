@@ -34,7 +34,10 @@ def fifty_articles(trees, django_capture_on_commit_callbacks):
     category = make_category("Culture", "culture", "en")
     country = make_country("Japan", "JP", "en")
     for number in range(50):
-        hero, inline = make_image(f"hero {number}", (400, 225)), make_image(f"in {number}", (400, 225))
+        hero, inline = (
+            make_image(f"hero {number}", (400, 225)),
+            make_image(f"in {number}", (400, 225)),
+        )
         body = [
             ("paragraph", "<p>Text</p>"),
             ("image", {"image": inline, "alt_text": "Alt", "caption": "", "credit": ""}),

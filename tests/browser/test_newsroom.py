@@ -44,7 +44,9 @@ KAZAKH = {
     ARTICLE["dateline"]: "БЕРЛИН",
     ARTICLE["lead"]: "Берлинде Алматы киностудияларының фильмдерімен қазақ киносы апталығы ашылды.",
     ARTICLE["hero_alt"]: "Фестиваль ауласындағы киіз үй",
-    ARTICLE["paragraph"]: "Он екі көркем және деректі фильм неміс тіліндегі субтитрмен көрсетіледі.",
+    ARTICLE[
+        "paragraph"
+    ]: "Он екі көркем және деректі фильм неміс тіліндегі субтитрмен көрсетіледі.",
     ARTICLE["image_alt"]: "Ашылу кешіндегі көрермендер",
     ARTICLE["caption"]: "Ашылу кеші.",
     ARTICLE["box_title"]: "Анықтама",
@@ -62,7 +64,9 @@ def write_article(page, article, parent):
     page.locator("#id_title").fill(article["title"])
     page.locator("#id_dateline").fill(article["dateline"])
     page.locator("#id_lead").fill(article["lead"])
-    choose_image(page, page.get_by_role("button", name="Choose an image").first, "culture-days-yurt")
+    choose_image(
+        page, page.get_by_role("button", name="Choose an image").first, "culture-days-yurt"
+    )
     page.locator("#id_hero_alt").fill(article["hero_alt"])
     index = add_block(page, "Paragraph")
     type_rich_text(page, f"body-{index}-value", article["paragraph"])
@@ -151,7 +155,9 @@ def test_write_review_translate_and_read(site):
     site.screenshot(translator, "3-translator", full_page=False)
     translator.get_by_role("button", name="Submit for review").click()
     expect_message(translator, "submitted to a chief editor for review")
-    kazakh = NewsArticlePage.objects.get(locale__language_code="kk", translation_key=article.translation_key)
+    kazakh = NewsArticlePage.objects.get(
+        locale__language_code="kk", translation_key=article.translation_key
+    )
     assert not kazakh.live
 
     # A translation opens in the translation editor, where a chief editor publishes it.

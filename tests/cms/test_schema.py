@@ -21,7 +21,8 @@ def test_grapple_queries_run_on_wagtail_8(trees, graphql):
     _, indexes = trees
     make_article(indexes["en"], "Hello", dateline="ASTANA")
     status, body = graphql(
-        '{ pages(contentType: "news.NewsArticlePage") { title ... on NewsArticlePage { dateline } } }'
+        '{ pages(contentType: "news.NewsArticlePage") '
+        "{ title ... on NewsArticlePage { dateline } } }"
     )
     assert status == 200, body
     assert {"title": "Hello", "dateline": "ASTANA"} in body["data"]["pages"]

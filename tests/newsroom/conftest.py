@@ -9,15 +9,24 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail_localize.models import Translation, TranslationSource
 
-from newsroom.roles import CHIEF_EDITORS, EDITORS, PARTNER_MANAGERS, TRANSLATORS
-from newsroom.roles import grant_page_permissions
+from newsroom.roles import (
+    CHIEF_EDITORS,
+    EDITORS,
+    PARTNER_MANAGERS,
+    TRANSLATORS,
+    grant_page_permissions,
+)
 from partners.models import CulturalProjectIndexPage, ProgrammeIndexPage
 from tests.factories import locales, make_article, make_trees, publish
 
 
 def add_section(homes, model, title, slug):
     """A section index page in the kk tree and its translations (same translation key)."""
-    pages = {"kk": homes["kk"].add_child(instance=model(title=title, slug=slug, locale=homes["kk"].locale))}
+    pages = {
+        "kk": homes["kk"].add_child(
+            instance=model(title=title, slug=slug, locale=homes["kk"].locale)
+        )
+    }
     publish(pages["kk"])
     for code in ("ru", "en"):
         pages[code] = publish(pages["kk"].copy_for_translation(locales()[code]))

@@ -48,15 +48,22 @@ def test_translations_missing_and_out_of_date_per_locale(client, translated, tra
 
     as_user(client, translator)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert re.search(r'data-locale="ru">.*?newsroom-missing[^>]*>1<.*?newsroom-out-of-date[^>]*>1<', html, re.S)
+    assert re.search(
+        r'data-locale="ru">.*?newsroom-missing[^>]*>1<.*?newsroom-out-of-date[^>]*>1<', html, re.S
+    )
     missing = client.get(reverse("newsroom_translation_status", args=["ru", "missing"]))
     assert missing.status_code == 200 and "Only in kk" in missing.content.decode()
     assert "select_locale=ru" in missing.content.decode()
     late = client.get(reverse("newsroom_translation_status", args=["ru", "out_of_date"]))
     assert late.status_code == 200 and "Kazakhs in Tokyo" in late.content.decode()
-    assert reverse("wagtail_localize:update_translations", args=[translated.translation.source_id]) in late.content.decode()
+    assert (
+        reverse("wagtail_localize:update_translations", args=[translated.translation.source_id])
+        in late.content.decode()
+    )
 
 
 def test_translation_status_pages_need_the_translate_permission(client, site, editor):
-    response = as_user(client, editor).get(reverse("newsroom_translation_status", args=["ru", "missing"]))
+    response = as_user(client, editor).get(
+        reverse("newsroom_translation_status", args=["ru", "missing"])
+    )
     assert response.status_code in (302, 403)

@@ -31,7 +31,9 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 def lead_translation(code):
-    kk = NewsArticlePage.objects.get(translation_key=page_key("japan-association"), locale__language_code="kk")
+    kk = NewsArticlePage.objects.get(
+        translation_key=page_key("japan-association"), locale__language_code="kk"
+    )
     source = TranslationSource.objects.get_for_instance(kk)
     return Translation.objects.get(source=source, target_locale__language_code=code)
 

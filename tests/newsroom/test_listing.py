@@ -26,10 +26,18 @@ def test_section_listing_shows_the_translation_status(client, translated, transl
     response = client.get(reverse("wagtailadmin_explore", args=[translated.source.get_parent().pk]))
     html = response.content.decode()
     assert response.status_code == 200 and "Translations" in html
-    assert row_statuses(html, "Kazakhs in Tokyo") == {"kk": "in_sync", "ru": "out_of_date", "en": "missing"}
+    assert row_statuses(html, "Kazakhs in Tokyo") == {
+        "kk": "in_sync",
+        "ru": "out_of_date",
+        "en": "missing",
+    }
     assert row_statuses(html, "Only in kk") == {"kk": "in_sync", "ru": "missing", "en": "missing"}
     assert "ru ⟳" in html and "en –" in html
-    assert statuses_for([alone])[alone.pk] == [("kk", "in_sync"), ("ru", "missing"), ("en", "missing")]
+    assert statuses_for([alone])[alone.pk] == [
+        ("kk", "in_sync"),
+        ("ru", "missing"),
+        ("en", "missing"),
+    ]
 
 
 def test_other_listings_are_unchanged(admin_client, site):
@@ -37,7 +45,9 @@ def test_other_listings_are_unchanged(admin_client, site):
     assert response.status_code == 200 and "newsroom-translations" not in response.content.decode()
 
 
-def test_statuses_take_the_same_queries_for_any_number_of_pages(site, django_assert_max_num_queries):
+def test_statuses_take_the_same_queries_for_any_number_of_pages(
+    site, django_assert_max_num_queries
+):
     pages = [make_article(site.news["kk"], f"Article {n}") for n in range(5)]
     with django_assert_max_num_queries(4):
         statuses_for(pages)

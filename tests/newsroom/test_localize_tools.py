@@ -14,7 +14,7 @@ from news.models import NewsCategory
 from partners.models import Partner
 from tests.factories import locales, make_category, make_country
 from tests.newsroom.conftest import as_user
-from tests.newsroom.test_translation_review import editor_props, edit_url
+from tests.newsroom.test_translation_review import edit_url, editor_props
 
 pytestmark = pytest.mark.django_db
 
@@ -42,10 +42,14 @@ def test_machine_translation_with_the_dummy_backend(client, translated, translat
     with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=DUMMY):
         props = editor_props(client.get(edit_url(translated.target)))
         assert props["machineTranslator"]["name"] == "Dummy translator"
-        response = client.post(props["machineTranslator"]["url"], {"next": edit_url(translated.target)})
+        response = client.post(
+            props["machineTranslator"]["url"], {"next": edit_url(translated.target)}
+        )
     assert response.status_code == 302
     title = StringTranslation.objects.get(
-        locale=locales()["ru"], context__path="title", translation_of__segments__source=translated.translation.source
+        locale=locales()["ru"],
+        context__path="title",
+        translation_of__segments__source=translated.translation.source,
     )
     assert title.data == "Tokyo in Kazakhs" and title.translation_type == "machine"
 
@@ -89,5 +93,7 @@ def test_chief_editor_translates_snippets(client, site, chief, model):
     )
     assert client.post(url, {"locales": [locales()["ru"].pk]}).status_code == 302
     translated = model.objects.get(translation_key=snippet.translation_key, locale=locales()["ru"])
-    editor = client.get(reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[translated.pk]))
+    editor = client.get(
+        reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[translated.pk])
+    )
     assert editor.status_code == 200 and "js-translation-editor" in editor.content.decode()

@@ -59,7 +59,9 @@ def test_editor_cannot_publish(client, site, editor):
     assert not forged.live and forged.current_workflow_state is None
     # Approving one's own submission is not an action an editor has.
     article = submit_article(client, site.news["kk"])
-    url = reverse("wagtailadmin_pages:workflow_action", args=[article.pk, "approve", task_state(article).pk])
+    url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[article.pk, "approve", task_state(article).pk]
+    )
     assert denied(client.post(url, {"comment": ""}))
     assert not Page.objects.get(pk=article.pk).live
 
@@ -69,7 +71,9 @@ def test_chief_editor_approves_and_the_article_goes_live(client, site, editor, c
     as_user(client, chief)
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Awaiting your review" in dashboard and "Culture days" in dashboard
-    url = reverse("wagtailadmin_pages:workflow_action", args=[article.pk, "approve", task_state(article).pk])
+    url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[article.pk, "approve", task_state(article).pk]
+    )
     assert client.post(url, {"comment": ""}).status_code == 302
     article.refresh_from_db()
     assert article.live and article.current_workflow_state is None
@@ -78,7 +82,9 @@ def test_chief_editor_approves_and_the_article_goes_live(client, site, editor, c
 def test_chief_editor_requests_changes_with_a_comment(client, site, editor, chief):
     article = submit_article(as_user(client, editor), site.news["kk"])
     as_user(client, chief)
-    url = reverse("wagtailadmin_pages:workflow_action", args=[article.pk, "reject", task_state(article).pk])
+    url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[article.pk, "reject", task_state(article).pk]
+    )
     assert client.post(url, {"comment": "Name the source of the figures."}).status_code == 302
     article.refresh_from_db()
     assert not article.live

@@ -11,8 +11,13 @@ from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
 from newsroom.demo_users import create_demo_users
-from newsroom.roles import CHIEF_EDITORS, EDITORS, PARTNER_MANAGERS, TRANSLATORS
-from newsroom.roles import grant_page_permissions
+from newsroom.roles import (
+    CHIEF_EDITORS,
+    EDITORS,
+    PARTNER_MANAGERS,
+    TRANSLATORS,
+    grant_page_permissions,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +30,9 @@ def test_the_migration_creates_the_groups():
     assert codenames(EDITORS) == {"access_admin"}
     assert {"access_admin", "submit_translation", "change_newscategory"} <= codenames(CHIEF_EDITORS)
     assert codenames(TRANSLATORS) == {"access_admin", "submit_translation"}
-    assert {"add_syndicationclient", "change_apikey", "change_partner"} <= codenames(PARTNER_MANAGERS)
+    assert {"add_syndicationclient", "change_apikey", "change_partner"} <= codenames(
+        PARTNER_MANAGERS
+    )
     # Wagtail's "Editors" no longer hold page permissions on the root (every tree).
     assert not GroupPagePermission.objects.filter(group__name=EDITORS, page__depth=1).exists()
 

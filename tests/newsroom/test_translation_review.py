@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 def editor_props(response):
     """The props wagtail-localize's translation editor is rendered with."""
-    match = re.search(r'class="js-translation-editor" data-props="([^"]*)"', response.content.decode())
+    match = re.search(
+        r'class="js-translation-editor" data-props="([^"]*)"', response.content.decode()
+    )
     return json.loads(html.unescape(match.group(1)))
 
 
@@ -64,7 +66,9 @@ def test_chief_editor_publishes_the_submitted_translation(client, translated, tr
     # While in review it cannot be submitted again.
     assert "Waiting for review" in client.get(edit_url(translated.target)).content.decode()
     client.post(edit_url(translated.target), {"action": SUBMIT_ACTION})
-    assert TaskState.objects.filter(workflow_state__object_id=str(translated.target.pk)).count() == 1
+    assert (
+        TaskState.objects.filter(workflow_state__object_id=str(translated.target.pk)).count() == 1
+    )
     approve(client, chief, translated.target)
     page = Page.objects.get(pk=translated.target.pk)
     assert page.live and page.title == "Казахи в Токио" and not page.has_unpublished_changes

@@ -18,6 +18,7 @@ from wagtail.models import Locale
 from news.models import NewsCategory
 from partners.keys import create_api_key
 from partners.models import Partner, SyndicationClient
+from partners.webhook_guard import validate_webhook_url
 
 
 def split_list(value):
@@ -107,6 +108,10 @@ class Command(BaseCommand):
                 URLValidator(schemes=["https", "http"])(url)
             except ValidationError as error:
                 raise CommandError(f"--webhook-url {url!r} is not a valid URL.") from error
+            try:
+                validate_webhook_url(url)
+            except ValidationError as error:
+                raise CommandError(f"--webhook-url: {' '.join(error.messages)}") from error
         return url
 
     @staticmethod
