@@ -26,7 +26,7 @@ from collections.abc import Mapping
 
 from django.utils import timezone
 
-from cms.api.context import language_code
+from cms.api.context import language_code, request_cache
 from cms.api.paths import canonical_url
 from cms.api.translations import PREFETCH_ATTR, translations_of
 from home.models import PublishingSettings
@@ -88,7 +88,7 @@ def article_facts(page):
     """Everything a ninjs document says about an article, independent of the version."""
     page = _prepared(page)
     code = language_code(page.locale_id)
-    publishing = PublishingSettings.load()
+    publishing = request_cache("publishing_settings", PublishingSettings.load)
     now = timezone.now()
     country = page.country
     return {

@@ -1,8 +1,8 @@
 """A per-request scope for values every resolver may need (locales, preloaded images).
 
-The GraphQL view opens the scope for each request and closes it afterwards, so
-nothing leaks from one request to the next in a long-lived worker. Outside a
-request (feeds, management commands) nothing is cached.
+`RequestScopeMiddleware` opens the scope for each request and closes it
+afterwards, so nothing leaks from one request to the next in a long-lived
+worker. Outside a request (management commands, the worker) nothing is cached.
 """
 
 from contextlib import contextmanager
@@ -48,3 +48,14 @@ def language_code(locale_id):
         "locale_codes", lambda: {loc.pk: code for code, loc in locales_by_code().items()}
     )
     return codes[locale_id]
+
+
+class RequestScopeMiddleware:
+    """Opens the request scope around every request (GraphQL, feeds, syndication)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with request_scope():
+            return self.get_response(request)

@@ -30,7 +30,6 @@ from graphql import (
 )
 
 from . import errors
-from .context import request_scope
 
 logger = logging.getLogger("cms.api")
 MAX_VALIDATION_ERRORS = graphene_settings.MAX_VALIDATION_ERRORS
@@ -63,8 +62,7 @@ class GraphQLView(BaseGraphQLView):
     def dispatch(self, request, *args, **kwargs):
         request.request_id = request_id_for(request)
         try:
-            with request_scope():
-                response = super().dispatch(request, *args, **kwargs)
+            response = super().dispatch(request, *args, **kwargs)
         except DatabaseError as exc:
             response = self._unavailable_response(request, exc)
         response["X-Request-ID"] = request.request_id

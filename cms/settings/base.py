@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "cms.api.context.RequestScopeMiddleware",
     # Bearer API keys on /graphql/, /feeds/, /syndication/: invalid ones get a 401 here.
     "partners.auth.ApiKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
