@@ -1,6 +1,9 @@
 """Three locale trees with every section, the roles granted on them, a user per role,
 and an article translated with wagtail-localize."""
 
+import html
+import json
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -100,3 +103,15 @@ def translated(site):
     return SimpleNamespace(
         source=article, translation=translation, target=translation.get_target_instance()
     )
+
+
+def editor_props(response):
+    """The props wagtail-localize's translation editor is rendered with."""
+    match = re.search(
+        r'class="js-translation-editor" data-props="([^"]*)"', response.content.decode()
+    )
+    return json.loads(html.unescape(match.group(1)))
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])

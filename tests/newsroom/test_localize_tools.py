@@ -13,8 +13,7 @@ from home.models import Country
 from news.models import NewsCategory
 from partners.models import Partner
 from tests.factories import locales, make_category, make_country
-from tests.newsroom.conftest import as_user
-from tests.newsroom.test_translation_review import edit_url, editor_props
+from tests.newsroom.conftest import as_user, edit_url, editor_props
 
 pytestmark = pytest.mark.django_db
 

@@ -1,30 +1,14 @@
 """Translators translate in wagtail-localize's editor, but a chief editor publishes."""
 
-import html
-import json
-import re
-
 import pytest
 from django.urls import resolve, reverse
 from wagtail.models import Page, TaskState
 from wagtail_localize.models import StringSegment
 
 from newsroom.guards import SUBMIT_ACTION, ReviewedUpdateTranslationsView
-from tests.newsroom.conftest import as_user, denied
+from tests.newsroom.conftest import as_user, denied, edit_url, editor_props
 
 pytestmark = pytest.mark.django_db
-
-
-def editor_props(response):
-    """The props wagtail-localize's translation editor is rendered with."""
-    match = re.search(
-        r'class="js-translation-editor" data-props="([^"]*)"', response.content.decode()
-    )
-    return json.loads(html.unescape(match.group(1)))
-
-
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
 def translate_title(client, translation, text):
