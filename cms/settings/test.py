@@ -1,5 +1,16 @@
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import GRAPPLE
+
+# Uploaded files, passwords and keys written by tests go to a throwaway folder,
+# never into the checkout's var/.
+VAR_DIR = Path(tempfile.mkdtemp(prefix="otandas-test-"))
+atexit.register(shutil.rmtree, VAR_DIR, ignore_errors=True)
+MEDIA_ROOT = VAR_DIR / "media"
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"

@@ -187,11 +187,12 @@ def test_write_review_translate_and_read(site):
 
 
 def test_preview_shows_the_draft_before_it_is_published(site):
+    # A demo article written in English (translations open in another editor).
     article = NewsArticlePage.objects.get(
-        locale__language_code="en", title="Association of Kazakhs founded in Japan"
+        locale__language_code="en", title="Compatriots in Germany get answers on studying in Kazakhstan"
     )
     public_path = f"/reader/en/news/{article.slug}/"
-    draft_title = "Association of Kazakhs in Japan holds its first congress"
+    draft_title = "Compatriots in Germany learn about university quotas in Kazakhstan"
 
     # 5. The editor changes the title and opens the preview: the reader renders the draft.
     editor = site.login("editor")
@@ -239,7 +240,7 @@ def test_scheduled_article_appears_after_its_time(site):
         "(input, value) => { input.value = value; }", go_live.strftime("%Y-%m-%d %H:%M:%S")
     )
     dialog.get_by_role("button", name="Save schedule").click()
-    footer_action(chief, "Publish")
+    footer_action(chief, "Schedule to publish")
     expect_message(chief, "scheduled for publishing")
     article = NewsArticlePage.objects.get(title=title)
     assert not article.live and article.go_live_at is not None
