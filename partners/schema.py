@@ -36,12 +36,18 @@ def section_queryset(model, locale, country=None, include_untranslated=False):
     return visible_pages(queryset).select_related("country").order_by("-first_published_at", "-pk")
 
 
+def prepare_partners(partners, specs):
+    """Logos of a list of partners, with their renditions, in one go."""
+    partners = [partner for partner in partners if partner is not None]
+    logos = preload_images({p.logo_id for p in partners if p.logo_id}, specs)
+    for partner in partners:
+        if partner.logo_id:
+            partner.logo = logos.get(partner.logo_id)
+    return partners
+
+
 def prepare_pages(pages, specs, *stream_fields):
     """Load what these page types show for the whole list at once (see cms.api.preload)."""
-    image_ids = set()
-    for page in pages:
-        image_ids |= page_image_ids(page, *stream_fields)
-    preload_images(image_ids, specs)
     load_translations(pages)
     slots = [(page, "country", page.locale_id) for page in pages]
     for page in pages:
@@ -50,6 +56,13 @@ def prepare_pages(pages, specs, *stream_fields):
         else:
             slots += [(item, "partner", page.locale_id) for item in page.project_partners.all()]
     localize_snippets(slots)
+    image_ids = set()
+    for page in pages:
+        image_ids |= page_image_ids(page, *stream_fields)
+    partners = [holder.partner for holder, attr, _ in slots if attr == "partner"]
+    image_ids |= {partner.logo_id for partner in partners if partner and partner.logo_id}
+    preload_images(image_ids, specs)
+    prepare_partners(partners, specs)
     return pages
 
 
@@ -79,7 +92,7 @@ class PartnersQuery(graphene.ObjectType):
 
     def resolve_programmes(self, info, locale, page=1, per_page=20, **filters):
         queryset = section_queryset(ProgrammePage, get_locale(locale), **filters).select_related(
-            "partner__logo"
+            "partner"
         )
         items, pagination = paginate(queryset, page, per_page)
         return {
@@ -92,7 +105,7 @@ class PartnersQuery(graphene.ObjectType):
         queryset = queryset.prefetch_related(
             Prefetch(
                 "project_partners",
-                CulturalProjectPartner.objects.select_related("partner__logo", "partner__country"),
+                CulturalProjectPartner.objects.select_related("partner__country"),
             )
         )
         items, pagination = paginate(queryset, page, per_page)
@@ -102,8 +115,5 @@ class PartnersQuery(graphene.ObjectType):
         }
 
     def resolve_partners(self, info, locale):
-        return (
-            Partner.objects.filter(locale=get_locale(locale))
-            .select_related("logo", "country")
-            .order_by("name")
-        )
+        partners = Partner.objects.filter(locale=get_locale(locale)).select_related("country")
+        return prepare_partners(list(partners.order_by("name")), rendition_specs(info))

@@ -7,6 +7,7 @@ their renditions, kept in the request scope, and handed to the blocks by
 """
 
 import copy
+from collections import defaultdict
 
 from wagtail import blocks
 from wagtail.images import get_image_model
@@ -15,6 +16,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from .context import scope_store
 
 IMAGES_KEY = "preloaded_images"
+ALL = object()  # every rendition of an image is loaded
 
 
 def stream_image_ids(block, raw):
@@ -53,19 +55,54 @@ def page_image_ids(page, *stream_fields):
 
 
 def preload_images(ids, specs=None):
-    """Load images with their renditions in two queries; remember them for this request.
+    """Load images and their renditions; remember them for this request.
 
-    `specs`: the rendition filter specs the query will show (`cms.api.lookahead`); all
-    renditions when unknown.
+    `specs`: the rendition filter specs the query will show (`cms.api.lookahead`), or
+    None for all. An image loaded earlier in the request for other sizes gets the
+    missing ones added, so each list costs at most one image and one rendition query.
     """
     store = scope_store()
-    known = store.setdefault(IMAGES_KEY, {}) if store is not None else {}
+    if store is None:
+        store = {}
+    known = store.setdefault(IMAGES_KEY, {})
+    loaded_specs = store.setdefault(IMAGES_KEY + ":specs", {})
     missing = [pk for pk in ids if pk not in known]
     if missing:
-        images = get_image_model().objects.filter(pk__in=missing)
-        for image in images.prefetch_renditions(*sorted(specs or ())):
+        for image in get_image_model().objects.filter(pk__in=missing):
+            image.prefetched_renditions = []
             known[image.pk] = image
+            loaded_specs[image.pk] = set()
+    _load_renditions([known[pk] for pk in ids if pk in known], specs, loaded_specs)
     return {pk: copy.copy(known[pk]) for pk in ids if pk in known}
+
+
+def _load_renditions(images, specs, loaded_specs):
+    """Add the renditions not loaded yet to each image's (shared) prefetched list."""
+    wanted = ALL if specs is None else set(specs)
+    todo = [
+        image
+        for image in images
+        if loaded_specs[image.pk] is not ALL
+        and (wanted is ALL or not wanted <= loaded_specs[image.pk])
+    ]
+    if not todo:
+        return
+    renditions = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(image_id__in=[image.pk for image in todo])
+    )
+    if wanted is not ALL:
+        renditions = renditions.filter(filter_spec__in=wanted)
+    by_image = defaultdict(list)
+    for rendition in renditions:
+        by_image[rendition.image_id].append(rendition)
+    for image in todo:
+        have = {(r.filter_spec, r.focal_point_key) for r in image.prefetched_renditions}
+        image.prefetched_renditions.extend(
+            r for r in by_image[image.pk] if (r.filter_spec, r.focal_point_key) not in have
+        )
+        loaded_specs[image.pk] = ALL if wanted is ALL else loaded_specs[image.pk] | wanted
 
 
 def preloaded_images(ids):

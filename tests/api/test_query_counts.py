@@ -71,3 +71,95 @@ def test_news_articles_query_count_is_flat(fifty_articles, graphql, django_asser
             items = body["data"]["newsArticles"]["items"]
             assert len(items) == per_page
             assert all(item["heroImage"]["rendition"]["url"] for item in items)
+
+
+SECTIONS = """
+query($perPage: Int!) {
+  programmes(locale: "en", perPage: $perPage) {
+    items { title url summary applicationDeadline translations { locale url }
+            partner { name logo { alt rendition(fill: "160x160") { url } } } country { code }
+            body { blockType ... on CaptionedImageBlock { image { rendition(width: 640) { url } } } } }
+    pagination { total }
+  }
+  culturalProjects(locale: "en", perPage: $perPage) {
+    items { title url summary startDate place translations { locale url }
+            partners { name logo { rendition(fill: "160x160") { url } } } country { code }
+            gallery { ... on GalleryBlock { images { ... on CaptionedImageBlock {
+                image { srcSet(sizes: [320, 640], format: "webp") } } } } } }
+    pagination { total }
+  }
+  partners(locale: "en") { name website logo { alt url } country { name code } }
+  newsCategories(locale: "en") { name slug }
+  ticker(locale: "en") { weather { city temperatureC observedAt } exchangeRates { currency rate } }
+}
+"""
+
+
+@pytest.fixture
+def sections(trees):
+    """Twenty programmes and twenty projects, each with a partner, a logo and images."""
+    from home.models import City, CityWeather, ExchangeRate
+    from partners.models import (
+        CulturalProjectIndexPage,
+        CulturalProjectPage,
+        CulturalProjectPartner,
+        Partner,
+        ProgrammeIndexPage,
+        ProgrammePage,
+    )
+    from tests.factories import locales, publish
+
+    homes, _ = trees
+    en = locales()["en"]
+    country = make_country("Japan", "JP", "en")
+    programmes = homes["en"].add_child(instance=ProgrammeIndexPage(title="P", slug="programmes"))
+    projects = homes["en"].add_child(instance=CulturalProjectIndexPage(title="C", slug="projects"))
+    for number in range(20):
+        partner = Partner.objects.create(
+            name=f"Foundation {number}", locale=en, logo=make_image(f"logo {number}", (200, 200))
+        )
+        image = {
+            "image": make_image(f"p {number}", (400, 225)),
+            "alt_text": "",
+            "caption": "",
+            "credit": "",
+        }
+        publish(
+            programmes.add_child(
+                instance=ProgrammePage(
+                    title=f"Programme {number}",
+                    summary="S",
+                    partner=partner,
+                    country=country,
+                    body=[("image", image)],
+                )
+            )
+        )
+        project = CulturalProjectPage(
+            title=f"Project {number}",
+            summary="S",
+            country=country,
+            gallery=[("gallery", {"title": "", "images": [image, image]})],
+        )
+        project.project_partners.add(CulturalProjectPartner(partner=partner))
+        publish(projects.add_child(instance=project))
+    city = City.objects.create(name="Astana", locale=en)
+    CityWeather.objects.create(city=city, temperature_c=7)
+    ExchangeRate.objects.create(currency="USD", rate=421.58)
+    for number in range(10):
+        make_category(f"Category {number}", f"category-{number}", "en")
+
+
+def test_section_and_header_queries_are_flat(sections, graphql, django_assert_max_num_queries):
+    """Programmes, projects, partners, categories and the ticker: 18 queries for 2 or 20."""
+    graphql(SECTIONS, {"perPage": 20})  # renditions exist from here on
+    for rendition_cache in ("warm", "empty"):
+        for per_page in (2, 10, 20):
+            if rendition_cache == "empty":
+                caches["renditions"].clear()
+            with django_assert_max_num_queries(18):
+                status, body = graphql(SECTIONS, {"perPage": per_page})
+            assert status == 200 and "errors" not in body, body
+            assert len(body["data"]["programmes"]["items"]) == per_page
+            assert len(body["data"]["culturalProjects"]["items"]) == per_page
+            assert len(body["data"]["partners"]) == 20

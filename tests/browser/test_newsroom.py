@@ -199,7 +199,8 @@ def test_preview_shows_the_draft_before_it_is_published(site):
     editor.goto(f"/admin/pages/{article.pk}/edit/")
     editor.locator("#id_title").fill(draft_title)
     editor.get_by_role("button", name="Toggle preview").click()
-    preview = editor.frame_locator("[data-side-panel='preview'] iframe").frame_locator("iframe")
+    # The panel's iframe holds wagtail-headless-preview's page, which frames the reader.
+    preview = editor.frame_locator("#w-preview-iframe").frame_locator("iframe")
     expect(preview.get_by_role("status")).to_contain_text("Preview")
     expect(preview.get_by_role("heading", level=1)).to_have_text(draft_title)
     site.screenshot(editor, "5-editor-preview", full_page=False)
