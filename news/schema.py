@@ -6,7 +6,7 @@ from grapple.registry import registry
 
 from cms.api.errors import bad_input, not_found
 from cms.api.locales import get_locale
-from cms.api.lookahead import rendition_specs
+from cms.api.lookahead import rendition_specs, selected_fields
 from cms.api.pagination import page_arguments, paginate, paginated_type
 from cms.api.preload import page_image_ids, preload_images
 from cms.api.preview import preview_page
@@ -57,7 +57,8 @@ def prepare_articles(articles, specs=None):
     for article in articles:
         if article.hero_image_id:
             image_ids.add(article.hero_image_id)
-        image_ids |= page_image_ids(article, "body")
+        if "body" not in article.get_deferred_fields():
+            image_ids |= page_image_ids(article, "body")
     images = preload_images(image_ids, specs)
     for article in articles:
         if article.hero_image_id:
@@ -139,6 +140,8 @@ class NewsQuery(graphene.ObjectType):
     ):
         locale_obj = get_locale(locale)
         queryset = article_queryset(locale_obj, include_untranslated)
+        if "body" not in selected_fields(info):
+            queryset = queryset.defer("body")  # the largest column, often not shown in lists
         if category:
             queryset = queryset.filter(
                 categories__category__translation_key=category_key(locale_obj, category)

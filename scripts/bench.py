@@ -81,7 +81,16 @@ def prepare(env, articles):
     )
 
 
+def port_is_free(port):
+    import socket
+
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0
+
+
 def serve(env, port, workers):
+    if not port_is_free(port):
+        raise SystemExit(f"127.0.0.1:{port} is already in use: stop that server or pass --port")
     gunicorn = str(Path(PY).parent / "gunicorn")
     process = subprocess.Popen(
         [
@@ -166,7 +175,7 @@ def load_with_python(url, seconds, connections):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=18765)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)

@@ -39,6 +39,18 @@ def _fields(selection_set, fragments):
                 yield from _fields(fragment.selection_set, fragments)
 
 
+def selected_fields(info):
+    """Names of every field selected below the current one (at any depth)."""
+    names = set()
+    pending = [node.selection_set for node in info.field_nodes]
+    while pending:
+        for field in _fields(pending.pop(), info.fragments):
+            names.add(field.name.value)
+            if field.selection_set:
+                pending.append(field.selection_set)
+    return names
+
+
 def rendition_specs(info):
     """The filter specs of every `rendition`/`srcSet` below the current field."""
     specs = set()

@@ -157,7 +157,9 @@ def _rich_text_scalar():
     return RichTextScalar
 
 
+@cache
 def _is_rich_text_scalar(return_type):
+    """Asked for every field of every response: answered once per GraphQL type."""
     return getattr(get_named_type(return_type), "graphene_type", None) is _rich_text_scalar()
 
 

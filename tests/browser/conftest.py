@@ -3,9 +3,10 @@
 - Chromium: /usr/bin/chromium (`make browser` installs it); Playwright's own browsers
   are never downloaded. Without Chromium or Playwright every test here is skipped,
   with the reason.
-- Server: `live_server` runs the WSGI app in a thread on 127.0.0.1 with the test
-  database, and serves static files (finders) and media. The tests are
-  transactional, so the server sees what the tests write and the reverse.
+- Server: `live_server` (pytest-django's, started after the test database, see
+  below) runs the WSGI app in a thread on 127.0.0.1 with the test database, and
+  serves static files (finders) and media. The tests are transactional, so the
+  server sees what the tests write and the reverse.
 - Each test loads the demo content (`load_demo`: locale trees, roles, demo users)
   into a database that is emptied after it.
 - Screenshots of each step go to var/screenshots/ (not committed).
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
+from django.core.servers.basehttp import WSGIServer
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -62,6 +64,37 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"report_{report.when}", report)
     return report
+
+
+class SerialWSGIServer(WSGIServer):
+    """Serves one request at a time; Django closes each connection of a non-threaded server."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, django_db_blocker):
+    """pytest-django's live server, started once the test database exists.
+
+    pytest-django's own fixture may start first; its threads would then open their
+    own connections to SQLite's in-memory test database, whose shared cache locks
+    whole tables ("database table is locked"). Started after the database, the
+    server shares the test's connection, and then must serve one request at a time:
+    the admin sends several at once (autosave, editing sessions), and their
+    transactions would interleave on that one connection. PostgreSQL: threaded.
+    """
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+    from pytest_django.live_server_helper import LiveServer
+
+    with pytest.MonkeyPatch.context() as patch:
+        if connection.vendor == "sqlite" and connection.is_in_memory_db():
+            patch.setattr(LiveServerThread, "server_class", SerialWSGIServer)
+        with django_db_blocker.unblock():
+            server = LiveServer(os.environ["DJANGO_LIVE_TEST_SERVER_ADDRESS"])
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

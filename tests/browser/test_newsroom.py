@@ -56,6 +56,9 @@ KAZAKH = {
 }
 
 
+SCHEDULE_AHEAD = 8  # seconds: enough to schedule it and look at the reader before
+
+
 def news_index(language_code):
     return NewsIndexPage.objects.get(locale__language_code=language_code)
 
@@ -233,18 +236,21 @@ def test_scheduled_article_appears_after_its_time(site):
 
     # 6. Schedule it a few seconds ahead. The date picker works in minutes; the seconds
     #    are written into its input so that the test need not wait for the next minute.
-    go_live = timezone.localtime() + datetime.timedelta(seconds=6)
     chief.get_by_role("button", name="Toggle status").click()
     chief.get_by_role("button", name="Set schedule").click()
     dialog = chief.get_by_role("dialog")
+    go_live = timezone.localtime() + datetime.timedelta(seconds=SCHEDULE_AHEAD)
     dialog.get_by_label("Go live date/time").evaluate(
         "(input, value) => { input.value = value; }", go_live.strftime("%Y-%m-%d %H:%M:%S")
     )
     dialog.get_by_role("button", name="Save schedule").click()
+    print("DEBUG", go_live, timezone.localtime(), chief.locator("#id_go_live_at").input_value())
+    site.screenshot(chief, "6-debug", full_page=False)
     footer_action(chief, "Schedule to publish")
     expect_message(chief, "scheduled for publishing")
     article = NewsArticlePage.objects.get(title=title)
     assert not article.live and article.go_live_at is not None
+    chief.close()  # no more admin requests beside the test's own database work
 
     reader = site.new_page()
     open_reader(reader, "/reader/en/")
