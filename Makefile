@@ -42,7 +42,7 @@ messages: deps ## compile the gettext catalogues in locales/
 	else echo "no .po files in locales/: nothing to compile"; fi
 
 migrate: deps ## apply database migrations (var/db.sqlite3 unless DATABASE_URL is set)
-	$(DEV) $(MANAGE) migrate --noinput -v 1
+	$(DEV) $(MANAGE) migrate --noinput -v 0
 
 demo: migrate ## load the demo content (idempotent)
 	$(DEV) $(MANAGE) load_demo

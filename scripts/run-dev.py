@@ -73,7 +73,10 @@ def banner():
         f"  admin     {BASE_URL}/admin/   login: admin / {password}",
         f"  GraphiQL  {BASE_URL}/graphiql/",
         f"  GraphQL   {BASE_URL}/graphql/",
+        f"  reader    {BASE_URL}/reader/",
+        f"  feeds     {BASE_URL}/feeds/kk/news.rss",
         f"  health    {BASE_URL}/healthz",
+        "  demo users (editor, chief, translator, partners): passwords in var/demo-users.json",
         "",
     ]
     print("\n".join(lines), flush=True)

@@ -10,3 +10,8 @@ CORS_ALLOW_ALL_ORIGINS = True
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Local webhook receivers (127.0.0.1) are fine in development.
 WEBHOOK_ALLOW_PRIVATE_NETWORKS = env_bool("WEBHOOK_ALLOW_PRIVATE_NETWORKS", True)
+# Keep `make run`'s terminal readable: every background task and page action
+# would otherwise log a line.
+LOGGING["loggers"].update(  # noqa: F405
+    {name: {"level": "WARNING"} for name in ("django_tasks", "django_tasks_db", "wagtail")}
+)
