@@ -18,7 +18,7 @@ TEST := DJANGO_SETTINGS_MODULE=cms.settings.test
 DEPS_STAMP := $(VENV)/.deps-$(firstword $(shell cksum requirements.txt))
 
 .PHONY: help run worker test test-sqlite test-postgres lint format schema schema-check \
-	migrate demo admin messages bench deps clean
+	migrate demo admin messages bench deps browser clean
 
 help: ## list the targets
 	@echo "usage: make TARGET [PORT=8000]"
@@ -35,6 +35,17 @@ $(DEPS_STAMP): requirements.txt | $(PY)
 	@rm -f $(VENV)/.deps-* && touch $@
 
 deps: $(DEPS_STAMP) ## create .venv and install the pinned requirements (if changed)
+
+# The browser tests (tests/browser) drive Debian's Chromium; without it they are skipped.
+browser: ## install Chromium for the browser tests if it is missing (apt-get, as root)
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+		|| echo "could not install Chromium: the browser tests will be skipped"; \
+	else \
+		echo "/usr/bin/chromium not found: the browser tests will be skipped."; \
+		echo "Install it with: sudo apt-get install chromium"; \
+	fi
 
 messages: deps ## compile the gettext catalogues in locales/
 	@if find locales -name '*.po' 2>/dev/null | grep -q .; then \
@@ -64,7 +75,7 @@ bench: deps ## run the benchmark (scripts/bench.sh)
 
 # --- checking -----------------------------------------------------------------
 
-test: deps messages lint schema-check ## lint, check schema.graphql, run the tests on SQLite and PostgreSQL
+test: deps messages lint schema-check browser ## lint, check schema.graphql, run the tests on SQLite and PostgreSQL
 	@PY=$(PY) scripts/test.sh all $(PYTEST_ARGS)
 
 test-sqlite: deps messages ## run the tests on SQLite only

@@ -78,7 +78,8 @@ query($perPage: Int!) {
   programmes(locale: "en", perPage: $perPage) {
     items { title url summary applicationDeadline translations { locale url }
             partner { name logo { alt rendition(fill: "160x160") { url } } } country { code }
-            body { blockType ... on CaptionedImageBlock { image { rendition(width: 640) { url } } } } }
+            body { blockType
+                   ... on CaptionedImageBlock { image { rendition(width: 640) { url } } } } }
     pagination { total }
   }
   culturalProjects(locale: "en", perPage: $perPage) {

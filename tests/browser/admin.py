@@ -46,10 +46,10 @@ def type_rich_text(page, field_id, text):
 
 def footer_action(page, name):
     """Run an action from the editor's footer: the main button or one under "More actions"."""
-    main = page.locator("footer").get_by_role("button", name=name, exact=True)
-    if not main.is_visible():
+    button = page.locator("footer").get_by_role("button", name=name, exact=True)
+    if not button.is_visible():
         page.get_by_role("button", name="More actions").click()
-    main.click()
+    button.click()
 
 
 def page_menu(page, item):

@@ -36,9 +36,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(django_settings.BASE_DIR) / "var" / "screenshots"
 TIMEOUT_MS = 15_000
-
-# An IPv4 address: "localhost" would make Chromium try ::1 first.
-os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
+HOST = "127.0.0.1"  # not "localhost", which Chromium would try on ::1 first
 
 
 def pytest_collection_modifyitems(config, items):
@@ -77,12 +75,13 @@ class SerialWSGIServer(WSGIServer):
 def live_server(django_db_setup, django_db_blocker):
     """pytest-django's live server, started once the test database exists.
 
-    pytest-django's own fixture may start first; its threads would then open their
-    own connections to SQLite's in-memory test database, whose shared cache locks
-    whole tables ("database table is locked"). Started after the database, the
-    server shares the test's connection, and then must serve one request at a time:
-    the admin sends several at once (autosave, editing sessions), and their
-    transactions would interleave on that one connection. PostgreSQL: threaded.
+    pytest-django's own fixture does not wait for the database: started before it,
+    its threads open their own connections to SQLite's in-memory test database,
+    whose shared cache locks whole tables ("database table is locked"). Started
+    after it, the server shares the test's connection, and then must serve one
+    request at a time: the admin sends several at once (autosave, editing
+    sessions), and their transactions would interleave on that one connection.
+    On PostgreSQL it stays threaded.
     """
     from django.db import connection
     from django.test.testcases import LiveServerThread
@@ -92,23 +91,51 @@ def live_server(django_db_setup, django_db_blocker):
         if connection.vendor == "sqlite" and connection.is_in_memory_db():
             patch.setattr(LiveServerThread, "server_class", SerialWSGIServer)
         with django_db_blocker.unblock():
-            server = LiveServer(os.environ["DJANGO_LIVE_TEST_SERVER_ADDRESS"])
+            server = LiveServer(HOST)
     yield server
     server.stop()
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="module")
+def browser(django_db_setup):
+    """Chromium, for the tests of one module.
+
+    Playwright's sync API keeps an asyncio loop running in this thread, so Django takes
+    the tests for async code: it refuses their ORM calls (DJANGO_ALLOW_ASYNC_UNSAFE lifts
+    that; they are plain sync code) and keeps database connections in a separate store,
+    where the test database's connections are put back (for in-memory SQLite the
+    connection is the database; it also holds what serialized_rollback restores).
+    """
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API keeps an event loop in this thread, which makes Django
-    # refuse ORM calls from the tests ("async context"); they are plain sync code.
+    existing = {alias: connections[alias] for alias in connections}
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
+            for alias, connection in existing.items():
+                connections[alias] = connection
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             yield browser
             browser.close()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _restore_migrated_data(django_db_setup, django_db_blocker):
+    """Put back what migrations created (root page, locales, groups…) after the module.
+
+    A transactional test ends by emptying every table; serialized_rollback restores
+    the migrations' data at the start of the next such test only, and the
+    transactional tests of other modules expect to find it.
+    """
+    yield
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            data = getattr(connection, "_test_serialized_contents", None)
+            if data:
+                connection.creation.deserialize_db_from_string(data)
 
 
 class Site:
@@ -148,7 +175,7 @@ class Site:
     def screenshot(self, page, name, full_page=True):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{self.prefix}-{name}.png"
-        page.screenshot(path=path, full_page=full_page)
+        page.screenshot(path=path, full_page=full_page, animations="disabled")
         return path
 
     def close(self, failed=False):

@@ -11,11 +11,12 @@ import time
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import expect
 
 from news.models import NewsArticlePage, NewsIndexPage
 
-from .admin import (
+expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed").expect
+
+from .admin import (  # noqa: E402 (needs Playwright)
     add_block,
     choose_image,
     expect_message,
@@ -85,10 +86,14 @@ def write_article(page, article, parent):
     type_rich_text(page, f"body-{index}-value-text", article["box_text"])
 
 
-def approve(page, title):
+def approve(page, title, screenshot=None):
     """A chief editor opens the page from the dashboard's review list and approves it."""
     page.goto("/admin/")
     page.get_by_role("link", name=title).click()
+    if screenshot:  # the review actions, open
+        page.get_by_role("button", name="More actions").click()
+        expect(page.get_by_role("button", name="Approve and Publish")).to_be_visible()
+        screenshot(page)
     footer_action(page, "Approve and Publish")
     expect_message(page, "has been updated")
 
@@ -138,7 +143,7 @@ def test_write_review_translate_and_read(site):
     chief = site.login("chief")
     expect(chief.get_by_role("link", name=ARTICLE["title"])).to_be_visible()
     site.screenshot(chief, "2-chief-dashboard")
-    approve(chief, ARTICLE["title"])
+    approve(chief, ARTICLE["title"], lambda page: site.screenshot(page, "2-chief-review", False))
     article.refresh_from_db()
     assert article.live
 
@@ -192,7 +197,8 @@ def test_write_review_translate_and_read(site):
 def test_preview_shows_the_draft_before_it_is_published(site):
     # A demo article written in English (translations open in another editor).
     article = NewsArticlePage.objects.get(
-        locale__language_code="en", title="Compatriots in Germany get answers on studying in Kazakhstan"
+        locale__language_code="en",
+        title="Compatriots in Germany get answers on studying in Kazakhstan",
     )
     public_path = f"/reader/en/news/{article.slug}/"
     draft_title = "Compatriots in Germany learn about university quotas in Kazakhstan"
@@ -234,18 +240,21 @@ def test_scheduled_article_appears_after_its_time(site):
     chief.locator("#id_dateline").fill("ASTANA")
     chief.locator("#id_lead").fill("Young compatriots from twelve countries meet in Astana.")
 
-    # 6. Schedule it a few seconds ahead. The date picker works in minutes; the seconds
-    #    are written into its input so that the test need not wait for the next minute.
+    # 6. Schedule it a few seconds ahead. The date picker works in minutes: the schedule
+    #    is set for a later minute in the dialog, then the input (still in the form) gets
+    #    the exact time, so that the test need not wait for the next minute.
     chief.get_by_role("button", name="Toggle status").click()
     chief.get_by_role("button", name="Set schedule").click()
     dialog = chief.get_by_role("dialog")
+    go_live_input = dialog.get_by_label("Go live date/time")
+    later = timezone.localtime() + datetime.timedelta(minutes=5)
+    go_live_input.fill(later.strftime("%Y-%m-%d %H:%M"))
+    dialog.get_by_role("button", name="Save schedule").click()
+    expect(dialog).to_be_hidden()
     go_live = timezone.localtime() + datetime.timedelta(seconds=SCHEDULE_AHEAD)
-    dialog.get_by_label("Go live date/time").evaluate(
+    chief.locator("#id_go_live_at").evaluate(  # the same input, in the closed dialog
         "(input, value) => { input.value = value; }", go_live.strftime("%Y-%m-%d %H:%M:%S")
     )
-    dialog.get_by_role("button", name="Save schedule").click()
-    print("DEBUG", go_live, timezone.localtime(), chief.locator("#id_go_live_at").input_value())
-    site.screenshot(chief, "6-debug", full_page=False)
     footer_action(chief, "Schedule to publish")
     expect_message(chief, "scheduled for publishing")
     article = NewsArticlePage.objects.get(title=title)
@@ -268,3 +277,49 @@ def test_scheduled_article_appears_after_its_time(site):
     reader.wait_for_url(f"**/reader/en/news/{article.slug}/")
     expect(reader.get_by_role("heading", level=1)).to_have_text(title)
     site.screenshot(reader, "6-reader-after")
+
+
+def test_reader_pages(site):
+    """The reader on its own: home, ticker, pagination, languages, partner pages, 404."""
+    reader = site.new_page()
+    open_reader(reader, "/reader/")
+    reader.wait_for_url("**/reader/kk/")
+    expect(reader.locator("html")).to_have_attribute("lang", "kk")
+    expect(reader.locator(".ticker .weather")).to_contain_text("Алматы")
+    expect(reader.locator(".ticker .rates")).to_contain_text("USD")
+    cards = reader.locator(".cards > li")
+    expect(cards).to_have_count(6)
+    site.screenshot(reader, "home-kk")
+    more = reader.get_by_role("button", name="Тағы жүктеу")
+    more.click()
+    expect(cards).to_have_count(7)  # the demo's seven Kazakh articles
+    expect(more).to_be_hidden()
+
+    reader.locator(".languages").get_by_role("link", name="English").click()
+    reader.wait_for_url("**/reader/en/")
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Latest news")
+    reader.get_by_role("link", name="Kazakh language online: free courses for compatriots").click()
+    expect(reader.locator(".facts")).to_contain_text("Application deadline")
+    expect(reader.get_by_role("heading", name="How to apply")).to_be_visible()
+    site.screenshot(reader, "programme-en")
+    reader.go_back()
+    reader.get_by_role("link", name="Kazakh Culture Days in Tokyo").click()
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Kazakh Culture Days in Tokyo")
+    expect(reader.locator(".gallery-grid img")).to_have_count(3)
+
+    # "View live" in the admin opens the public path, which sends the reader here.
+    reader.goto("/en/news/association-of-kazakhs-founded-in-japan/")
+    reader.wait_for_url("**/reader/en/news/association-of-kazakhs-founded-in-japan/")
+    expect(reader.get_by_role("heading", level=1)).to_have_text(
+        "Association of Kazakhs founded in Japan"
+    )
+
+    # An article not yet translated into Russian: the Kazakh text, said so.
+    open_reader(reader, "/reader/ru/news/ombydagy-qazaq-studentteri-abai-oqularyn-otkizdi/")
+    expect(reader.get_by_role("note")).to_contain_text("ещё не переведена на русский")
+    expect(reader.locator("article")).to_have_attribute("lang", "kk")
+    site.screenshot(reader, "fallback-ru")
+
+    open_reader(reader, "/reader/en/news/no-such-article/")
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Page not found")
+    site.screenshot(reader, "not-found")

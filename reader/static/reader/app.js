@@ -283,8 +283,10 @@ const TEXTS = {
     home: "Басты бетке оралу",
     notTranslated: "әлі аударылмаған",
     // "Not yet translated": `code` is the language the text is shown in.
-    fallback: (code) =>
-      `Бұл бет қазақ тіліне әлі аударылмаған: мәтін ${{ ru: "орыс", en: "ағылшын" }[code] || code} тілінде.`,
+    fallback: (code) => {
+      const language = { ru: "орыс", en: "ағылшын" }[code] || code;
+      return `Бұл бет қазақ тіліне әлі аударылмаған: мәтін ${language} тілінде.`;
+    },
     preview: "Алдын ала қарау",
     previewText: "Бұл — жарияланбаған нобай. Оқырмандар оны көрмейді.",
     published: "Жарияланды",
@@ -323,8 +325,10 @@ const TEXTS = {
     errorText: "Не удалось загрузить страницу. Попробуйте позже.",
     home: "На главную",
     notTranslated: "ещё не переведено",
-    fallback: (code) =>
-      `Эта страница ещё не переведена на русский: текст на ${{ kk: "казахском", en: "английском" }[code] || code} языке.`,
+    fallback: (code) => {
+      const language = { kk: "казахском", en: "английском" }[code] || code;
+      return `Эта страница ещё не переведена на русский: текст на ${language} языке.`;
+    },
     preview: "Предпросмотр",
     previewText: "Это черновик, он ещё не опубликован. Читатели его не видят.",
     published: "Опубликовано",
@@ -363,8 +367,10 @@ const TEXTS = {
     errorText: "The page could not be loaded. Please try again later.",
     home: "Back to the home page",
     notTranslated: "not yet translated",
-    fallback: (code) =>
-      `This page is not yet translated into English: the text is in ${{ kk: "Kazakh", ru: "Russian" }[code] || code}.`,
+    fallback: (code) => {
+      const language = { kk: "Kazakh", ru: "Russian" }[code] || code;
+      return `This page is not yet translated into English: the text is in ${language}.`;
+    },
     preview: "Preview",
     previewText: "This is a draft, not yet published. Readers cannot see it.",
     published: "Published",
@@ -509,7 +515,8 @@ function formatDateTime(iso, locale) {
   const date = new Date(iso);
   const fallback = fallbackFor(locale);
   if (fallback) {
-    const time = `${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
+    const pad = (number) => String(number).padStart(2, "0");
+    const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
     const day = fallback.date(date.getFullYear(), fallback.months[date.getMonth()], date.getDate());
     return `${day}, ${time}`;
   }
@@ -522,7 +529,8 @@ function formatDate(isoDate, locale) {
   const date = new Date(`${isoDate}T00:00:00Z`);
   const fallback = fallbackFor(locale);
   if (fallback) {
-    return fallback.date(date.getUTCFullYear(), fallback.months[date.getUTCMonth()], date.getUTCDate());
+    const month = fallback.months[date.getUTCMonth()];
+    return fallback.date(date.getUTCFullYear(), month, date.getUTCDate());
   }
   return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
 }
@@ -754,7 +762,8 @@ function renderLanguages(locale, page = null) {
   const items = CONFIG.locales.map((code) => {
     const name = LANGUAGE_NAMES[code] || code;
     if (code === locale) {
-      return h("li", null, h("span", { class: "current", "aria-current": "true", lang: code }, name));
+      const current = h("span", { class: "current", "aria-current": "true", lang: code }, name);
+      return h("li", null, current);
     }
     const href = page
       ? page.translations?.find((tr) => tr.locale === code)?.url
@@ -919,7 +928,8 @@ async function homePage(route) {
 
 function fallbackNotice(page, locale) {
   if (!page.isFallback) return null;
-  return h("p", { class: "notice fallback", role: "note" }, texts(locale).fallback(page.contentLocale));
+  const text = texts(locale).fallback(page.contentLocale);
+  return h("p", { class: "notice fallback", role: "note" }, text);
 }
 
 function articleView(article, locale) {
@@ -948,6 +958,13 @@ function articleView(article, locale) {
     values.length
       ? [h("dt", null, label), h("dd", null, values.map((v) => h("span", { class: "chip" }, v)))]
       : null;
+  const facts = h(
+    "dl",
+    { lang: locale },
+    labels(t.categories, (article.categories || []).map((c) => c.name)),
+    labels(t.country, article.country ? [article.country.name] : []),
+    labels(t.tags, (article.tags || []).map((tag) => tag.name)),
+  );
   return h(
     "article",
     { class: "article", lang: article.contentLocale },
@@ -980,18 +997,13 @@ function articleView(article, locale) {
     h("p", { class: "lead" }, article.lead),
     hero,
     renderBody(article.body, locale),
-    h(
-      "footer",
-      { class: "article-footer" },
-      h(
-        "dl",
-        { lang: locale },
-        labels(t.categories, (article.categories || []).map((c) => c.name)),
-        labels(t.country, article.country ? [article.country.name] : []),
-        labels(t.tags, (article.tags || []).map((tag) => tag.name)),
-      ),
-    ),
+    facts.childElementCount ? h("footer", { class: "article-footer" }, facts) : null,
   );
+}
+
+/** A term and its description in a <dl>. */
+function fact(term, description) {
+  return [h("dt", null, term), h("dd", null, description)];
 }
 
 function programmeView(page, locale) {
@@ -1010,10 +1022,10 @@ function programmeView(page, locale) {
       "dl",
       { class: "facts", lang: locale },
       page.applicationDeadline
-        ? [h("dt", null, t.deadline), h("dd", null, timeElement(page.applicationDeadline, locale, formatDate))]
+        ? fact(t.deadline, timeElement(page.applicationDeadline, locale, formatDate))
         : null,
-      page.partner ? [h("dt", null, t.partner), h("dd", null, partnerLink(page.partner))] : null,
-      page.country ? [h("dt", null, t.country), h("dd", null, page.country.name)] : null,
+      page.partner ? fact(t.partner, partnerLink(page.partner)) : null,
+      page.country ? fact(t.country, page.country.name) : null,
     ),
     page.eligibility ? [h("h2", null, t.eligibility), richText(page.eligibility)] : null,
     page.howToApply ? [h("h2", null, t.howToApply), richText(page.howToApply)] : null,
@@ -1023,6 +1035,7 @@ function programmeView(page, locale) {
 
 function projectView(page, locale) {
   const t = texts(locale);
+  const partners = (page.partners || []).map((p) => h("span", { class: "chip" }, partnerLink(p)));
   return h(
     "article",
     { class: "article project", lang: page.contentLocale },
@@ -1036,12 +1049,10 @@ function projectView(page, locale) {
     h(
       "dl",
       { class: "facts", lang: locale },
-      page.startDate ? [h("dt", null, t.dates), h("dd", null, dateRange(page.startDate, page.endDate, locale))] : null,
-      page.place ? [h("dt", null, t.place), h("dd", null, page.place)] : null,
-      page.country ? [h("dt", null, t.country), h("dd", null, page.country.name)] : null,
-      page.partners?.length
-        ? [h("dt", null, t.partners), h("dd", null, page.partners.map((p) => h("span", { class: "chip" }, partnerLink(p))))]
-        : null,
+      page.startDate ? fact(t.dates, dateRange(page.startDate, page.endDate, locale)) : null,
+      page.place ? fact(t.place, page.place) : null,
+      page.country ? fact(t.country, page.country.name) : null,
+      partners.length ? fact(t.partners, partners) : null,
     ),
     renderBody(page.body, locale),
     renderBody(page.gallery, locale),
@@ -1056,7 +1067,10 @@ function partnerLink(partner) {
 
 async function indexView(page, locale) {
   const t = texts(locale);
-  const heading = [h("h1", { tabindex: "-1" }, page.title), page.intro ? h("p", { class: "lead" }, page.intro) : null];
+  const heading = [
+    h("h1", { tabindex: "-1" }, page.title),
+    page.intro ? h("p", { class: "lead" }, page.intro) : null,
+  ];
   if (page.__typename === "NewsIndexPage") {
     const data = await graphql(NEWS_LIST_QUERY, { locale, page: 1, perPage: NEWS_PER_PAGE });
     return h("section", { class: "news index" }, heading, newsList(locale, data.newsArticles));
@@ -1070,7 +1084,9 @@ async function indexView(page, locale) {
     "section",
     { class: "side-list index" },
     heading,
-    items.length ? h("ul", { role: "list" }, items.map((item) => render(item, locale))) : h("p", null, t.nothing),
+    items.length
+      ? h("ul", { role: "list" }, items.map((item) => render(item, locale)))
+      : h("p", null, t.nothing),
   );
 }
 
@@ -1118,7 +1134,8 @@ async function pageByPath(route) {
 async function previewPage(route) {
   const data = await graphql(PREVIEW_QUERY, { token: route.token });
   if (!data.page) throw new NotFound();
-  const locale = CONFIG.locales.includes(data.page.locale) ? data.page.locale : CONFIG.defaultLocale;
+  const known = CONFIG.locales.includes(data.page.locale);
+  const locale = known ? data.page.locale : CONFIG.defaultLocale;
   renderChrome(locale);
   const t = texts(locale);
   const banner = h(
@@ -1210,7 +1227,8 @@ async function render() {
     if (route.name !== "home") renderLanguages(locale);
   }
   if (current !== renderCount) return; // a newer navigation won
-  document.title = view.title === texts(root.lang).site ? view.title : `${view.title} — ${texts(root.lang).site}`;
+  const site = texts(root.lang).site;
+  document.title = view.title === site ? view.title : `${view.title} — ${site}`;
   main.replaceChildren(...[view.content].flat(Infinity).filter(Boolean));
   main.removeAttribute("aria-busy");
   document.body.dataset.route = route.name; // for styling and for tests: the page is ready
@@ -1220,7 +1238,8 @@ async function render() {
 document.addEventListener("click", (event) => {
   const link = event.target.closest("a[href]");
   if (!link || link.target || link.hasAttribute("download")) return;
-  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+  if (event.button !== 0 || modified) return;
   const url = new URL(link.href, window.location.href);
   if (url.origin !== window.location.origin || !url.pathname.startsWith(CONFIG.base)) return;
   event.preventDefault();

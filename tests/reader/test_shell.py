@@ -1,0 +1,34 @@
+"""The reader's Django side: one HTML shell for every path under /reader/."""
+
+import pytest
+
+PATHS = ["/reader/", "/reader/kk/", "/reader/ru/news/some-slug/", "/reader/en/programmes/x/"]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_every_path_gets_the_shell(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'data-graphql-url="/graphql/"' in html
+    assert 'data-reader-base="/reader/"' in html
+    assert 'data-locales="kk,ru,en"' in html
+    assert "/static/reader/app.js" in html
+    assert "/static/reader/reader.css" in html
+
+
+def test_the_admin_preview_may_frame_it(client):
+    response = client.get("/reader/?content_type=news.newsarticlepage&token=abc")
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_only_reads(client):
+    assert client.post("/reader/kk/").status_code == 405
+
+
+def test_the_static_files_are_found():
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("reader/app.js")
+    assert finders.find("reader/reader.css")
