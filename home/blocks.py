@@ -134,8 +134,20 @@ class GalleryBlock(blocks.StructBlock):
 
     graphql_fields = [
         GraphQLString("title", description="Optional title of the gallery."),
-        GraphQLStreamfield("images", description="The gallery's images, in order."),
+        GraphQLStreamfield(
+            "images", source="image_items", description="The gallery's images, in order."
+        ),
     ]
+
+    def image_items(self, info, values, **kwargs):
+        """Each image as a block with its own id (grapple would hand out bare values)."""
+        from grapple.types.streamfield import StructBlockItem
+
+        images = values["images"]
+        return [
+            StructBlockItem(id=child.id, block=images.list_block.child_block, value=child.value)
+            for child in images.bound_blocks
+        ]
 
     class Meta:
         icon = "image"

@@ -165,3 +165,26 @@ def test_one_article_by_slug_within_its_locale(newsroom, graphql, trees):
     assert status == 200
     assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
     assert body["data"] == {"newsArticle": None}
+
+
+@pytest.mark.django_db
+def test_gallery_images_are_blocks_with_ids(trees, graphql):
+    from tests.factories import make_image
+
+    _, indexes = trees
+    image = {
+        "image": make_image("g", (300, 200)),
+        "alt_text": "A yurt",
+        "caption": "",
+        "credit": "",
+    }
+    make_article(indexes["en"], "Gal", body=[("gallery", {"title": "T", "images": [image, image]})])
+    status, body = graphql(
+        '{ newsArticle(locale: "en", slug: "gal") { body { ... on GalleryBlock { images '
+        "{ id blockType ... on CaptionedImageBlock { altText } } } } } }"
+    )
+    assert "errors" not in body, body
+    images = body["data"]["newsArticle"]["body"][0]["images"]
+    assert [i["altText"] for i in images] == ["A yurt", "A yurt"]
+    assert all(i["id"] and i["blockType"] == "CaptionedImageBlock" for i in images)
+    assert images[0]["id"] != images[1]["id"]
