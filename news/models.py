@@ -23,7 +23,7 @@ from wagtail.search import index
 
 from cms.api.images import with_alt
 from home.blocks import BaseStreamBlock
-from home.models import BasePage
+from home.models import BasePage, SectionIndexPage
 
 
 class NewsCategory(TranslatableMixin, index.Indexed, models.Model):
@@ -65,17 +65,10 @@ class CountrySerializer(serializers.Serializer):
     code = serializers.CharField()
 
 
-class NewsIndexPage(BasePage):
+class NewsIndexPage(SectionIndexPage):
     """The news section of one locale's tree."""
 
-    intro = models.TextField(_("intro"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    graphql_fields = [GraphQLString("intro", description="A short introduction to the section.")]
 
     class Meta:
         verbose_name = _("news index")

@@ -1,5 +1,5 @@
 from .header import CityWeather, ExchangeRate
-from .pages import BasePage, HomePage, HomePageFeaturedArticle, StandardPage
+from .pages import BasePage, HomePage, HomePageFeaturedArticle, SectionIndexPage, StandardPage
 from .site_settings import PublishingSettings
 from .taxonomy import City, Country
 
@@ -12,5 +12,6 @@ __all__ = [
     "HomePage",
     "HomePageFeaturedArticle",
     "PublishingSettings",
+    "SectionIndexPage",
     "StandardPage",
 ]

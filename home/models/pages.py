@@ -27,6 +27,21 @@ class BasePage(HeadlessMixin, Page):
         abstract = True
 
 
+class SectionIndexPage(BasePage):
+    """A section of one locale's tree (news, programmes, projects): once per home page."""
+
+    intro = models.TextField(_("intro"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    graphql_fields = [GraphQLString("intro", description="A short introduction to the section.")]
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(BasePage):
     """The root of one locale's tree: one per locale."""
 

@@ -18,20 +18,13 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, GalleryBlock
-from home.models import BasePage
+from home.models import BasePage, SectionIndexPage
 
 TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class ProgrammeIndexPage(BasePage):
-    intro = models.TextField(_("intro"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
+class ProgrammeIndexPage(SectionIndexPage):
     subpage_types = ["partners.ProgrammePage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    graphql_fields = [GraphQLString("intro", description="A short introduction to the section.")]
 
     class Meta:
         verbose_name = _("programme index")
@@ -103,15 +96,8 @@ class ProgrammePage(BasePage):
         verbose_name_plural = _("compatriot programmes")
 
 
-class CulturalProjectIndexPage(BasePage):
-    intro = models.TextField(_("intro"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
+class CulturalProjectIndexPage(SectionIndexPage):
     subpage_types = ["partners.CulturalProjectPage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    graphql_fields = [GraphQLString("intro", description="A short introduction to the section.")]
 
     class Meta:
         verbose_name = _("cultural project index")
