@@ -6,6 +6,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
+from .images import ALLOWED_IMAGE_FILTERS
 from .machine_translation import machine_translator
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -208,7 +209,6 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")]
-WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 # New translations start as drafts even of live pages: they are reviewed like any
 # page (newsroom, docs/editors.md).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
@@ -250,12 +250,9 @@ GRAPPLE = {
     "MAX_PAGE_SIZE": 100,
     "RICHTEXT_FORMAT": "html",
     "PAGE_INTERFACE": "cms.api.interfaces.PageInterface",
-    "ALLOWED_IMAGE_FILTERS": [],  # filled in by cms.settings.images
+    # The image sizes the apps use (cms/settings/images.py); nothing else is made.
+    "ALLOWED_IMAGE_FILTERS": ALLOWED_IMAGE_FILTERS,
 }
-
-from .images import ALLOWED_IMAGE_FILTERS  # noqa: E402
-
-GRAPPLE["ALLOWED_IMAGE_FILTERS"] = ALLOWED_IMAGE_FILTERS
 # Made by the worker when an image is uploaded or a page published (home.renditions).
 RENDITIONS_PREGENERATE = [spec for spec in ALLOWED_IMAGE_FILTERS if spec != "original"]
 
