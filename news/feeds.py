@@ -99,7 +99,7 @@ def hero_media(article):
 
 
 def category_names(article):
-    return [item.category.name for item in article.categories.all()]
+    return [item.category.name for item in article.category_items()]
 
 
 def public_feed(view):

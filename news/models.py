@@ -55,6 +55,12 @@ class NewsCategory(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
+# Attributes news.schema.prepare_articles fills for a whole list (cheaper than
+# modelcluster's prefetching, which builds a fake queryset per article).
+LOADED_CATEGORIES = "_loaded_category_items"
+LOADED_TAGS = "_loaded_tags"
+
+
 class CategorySerializer(serializers.Serializer):
     name = serializers.CharField()
     slug = serializers.CharField()
@@ -235,8 +241,14 @@ class NewsArticlePage(BasePage):
     def hero_image_for_reader(self, info=None, **kwargs):
         return with_alt(self.hero_image, self.hero_alt)
 
+    def category_items(self):
+        """The category rows in order: loaded for a whole list by news.schema, else queried."""
+        items = getattr(self, LOADED_CATEGORIES, None)
+        return items if items is not None else list(self.categories.all())
+
     def tag_list(self, info=None, **kwargs):
-        return [item.tag for item in self.tagged_items.all()]
+        tags = getattr(self, LOADED_TAGS, None)
+        return tags if tags is not None else [item.tag for item in self.tagged_items.all()]
 
     def category_list(self, info=None, **kwargs):
-        return [item.category for item in self.categories.all()]
+        return [item.category for item in self.category_items()]

@@ -1,7 +1,8 @@
 """The news queries of the delivery API."""
 
+from collections import defaultdict
+
 import graphene
-from django.db.models import Prefetch
 from grapple.registry import registry
 
 from cms.api.errors import bad_input, not_found
@@ -13,7 +14,14 @@ from cms.api.preview import preview_page
 from cms.api.snippets import localize_snippets
 from cms.api.translations import load_translations
 from cms.api.visibility import visible_pages
-from news.models import NewsArticleCategory, NewsArticlePage, NewsArticleTag, NewsCategory
+from news.models import (
+    LOADED_CATEGORIES,
+    LOADED_TAGS,
+    NewsArticleCategory,
+    NewsArticlePage,
+    NewsArticleTag,
+    NewsCategory,
+)
 
 
 def article_type():
@@ -37,15 +45,21 @@ def article_queryset(locale, include_untranslated=False):
         queryset = queryset.select_related("alias_of")
     else:
         queryset = queryset.filter(alias_of__isnull=True)
-    return (
-        visible_pages(queryset)
-        .select_related("country")
-        .prefetch_related(
-            Prefetch("categories", NewsArticleCategory.objects.select_related("category")),
-            Prefetch("tagged_items", NewsArticleTag.objects.select_related("tag")),
-        )
-        .order_by("-first_published_at", "-pk")
-    )
+    return visible_pages(queryset).select_related("country").order_by("-first_published_at", "-pk")
+
+
+def load_categories_and_tags(articles):
+    """Category rows and tags of a whole list: two queries."""
+    ids = [article.pk for article in articles]
+    categories, tags = defaultdict(list), defaultdict(list)
+    rows = NewsArticleCategory.objects.filter(page_id__in=ids).select_related("category")
+    for row in rows.order_by("sort_order", "pk"):
+        categories[row.page_id].append(row)
+    for row in NewsArticleTag.objects.filter(content_object_id__in=ids).select_related("tag"):
+        tags[row.content_object_id].append(row.tag)
+    for article in articles:
+        setattr(article, LOADED_CATEGORIES, categories[article.pk])
+        setattr(article, LOADED_TAGS, tags[article.pk])
 
 
 def prepare_articles(articles, specs=None):
@@ -64,11 +78,12 @@ def prepare_articles(articles, specs=None):
         if article.hero_image_id:
             article.hero_image = images.get(article.hero_image_id)
     load_translations(articles)
+    load_categories_and_tags(articles)
     slots = [(article, "country", article.locale_id) for article in articles]
     slots += [
         (item, "category", article.locale_id)
         for article in articles
-        for item in article.categories.all()
+        for item in article.category_items()
     ]
     localize_snippets(slots)
     return articles

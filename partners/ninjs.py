@@ -111,7 +111,7 @@ def article_facts(page):
                 "scheme": f"tag:{authority()}:news-category",
                 "code": str(item.category.translation_key),
             }
-            for item in page.categories.all()
+            for item in page.category_items()
         ],
         "country": {"name": country.name, "code": country.code} if country else None,
         "organisation": publishing.organisation_name,

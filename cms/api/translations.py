@@ -1,12 +1,23 @@
 """A page's versions in the other locales, loaded for a whole list at once."""
 
 from collections import defaultdict
+from typing import NamedTuple
+from uuid import UUID
 
 from wagtail.models import Page
 
 from .visibility import visible_pages
 
 PREFETCH_ATTR = "_otandas_translations"
+
+
+class Translation(NamedTuple):
+    """What a translation link needs: lighter than a Page for every item of a list."""
+
+    pk: int
+    translation_key: UUID
+    locale_id: int
+    url_path: str
 
 
 def load_translations(pages):
@@ -20,9 +31,10 @@ def load_translations(pages):
     keys = {page.translation_key for page in pages}
     others = visible_pages(
         Page.objects.filter(translation_key__in=keys, alias_of__isnull=True)
-    ).only("id", "translation_key", "locale_id", "url_path", "depth", "path")
+    ).values_list("id", "translation_key", "locale_id", "url_path")
     by_key = defaultdict(list)
-    for other in others:
+    for row in others:
+        other = Translation(*row)
         by_key[other.translation_key].append(other)
     for page in pages:
         setattr(
