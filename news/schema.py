@@ -13,7 +13,7 @@ from cms.api.preload import page_image_ids, preload_images
 from cms.api.preview import preview_page
 from cms.api.snippets import localize_snippets
 from cms.api.translations import load_translations
-from cms.api.visibility import visible_pages
+from cms.api.visibility import locale_pages
 from news.models import (
     LOADED_CATEGORIES,
     LOADED_TAGS,
@@ -40,12 +40,7 @@ NewsArticlePaginated = paginated_type(
 
 
 def article_queryset(locale, include_untranslated=False):
-    queryset = NewsArticlePage.objects.filter(locale=locale)
-    if include_untranslated:
-        queryset = queryset.select_related("alias_of")
-    else:
-        queryset = queryset.filter(alias_of__isnull=True)
-    return visible_pages(queryset).select_related("country").order_by("-first_published_at", "-pk")
+    return locale_pages(NewsArticlePage, locale, include_untranslated)
 
 
 def load_categories_and_tags(articles):

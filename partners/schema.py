@@ -10,7 +10,7 @@ from cms.api.pagination import page_arguments, paginate, paginated_type
 from cms.api.preload import page_image_ids, preload_images
 from cms.api.snippets import localize_snippets
 from cms.api.translations import load_translations
-from cms.api.visibility import visible_pages
+from cms.api.visibility import locale_pages
 from partners.models import CulturalProjectPage, CulturalProjectPartner, Partner, ProgrammePage
 
 LOCALE_ARG = {"description": "Language code, e.g. kk, ru, en."}
@@ -28,12 +28,8 @@ CulturalProjectPaginated = paginated_type(
 
 
 def section_queryset(model, locale, country=None, include_untranslated=False):
-    queryset = model.objects.filter(locale=locale)
-    if not include_untranslated:
-        queryset = queryset.filter(alias_of__isnull=True)
-    if country:
-        queryset = queryset.filter(country__code=country.upper())
-    return visible_pages(queryset).select_related("country").order_by("-first_published_at", "-pk")
+    queryset = locale_pages(model, locale, include_untranslated)
+    return queryset.filter(country__code=country.upper()) if country else queryset
 
 
 def prepare_partners(partners, specs):

@@ -131,3 +131,17 @@ class ReaderScope:
 
 def reader_scope():
     return request_cache("reader_scope", ReaderScope)
+
+
+def locale_pages(model, locale, include_untranslated=False):
+    """A locale's visible pages of one type, newest first, as the contract's lists show them.
+
+    Aliases (pages not yet translated into the locale) are left out unless asked for;
+    then their source comes in the same query, for `isFallback` and `contentLocale`.
+    """
+    queryset = model.objects.filter(locale=locale)
+    if include_untranslated:
+        queryset = queryset.select_related("alias_of")
+    else:
+        queryset = queryset.filter(alias_of__isnull=True)
+    return visible_pages(queryset).select_related("country").order_by("-first_published_at", "-pk")

@@ -709,47 +709,36 @@ async function renderTicker(locale) {
     currency: "KZT",
     currencyDisplay: "narrowSymbol",
   });
-  header.ticker.replaceChildren(
-    ticker.weather.length
-      ? h(
-          "div",
-          { class: "ticker-group weather" },
-          h("h2", { class: "ticker-title" }, t.weather),
-          h(
-            "ul",
-            { role: "list" },
-            ticker.weather.map((reading) =>
-              h(
-                "li",
-                { title: formatDateTime(reading.observedAt, locale) },
-                h("span", { class: "city" }, reading.city),
-                " ",
-                h("span", { class: "value" }, temperature.format(reading.temperatureC)),
-              ),
-            ),
-          ),
-        )
-      : null,
-    ticker.exchangeRates.length
-      ? h(
-          "div",
-          { class: "ticker-group rates" },
-          h("h2", { class: "ticker-title" }, t.rates),
-          h(
-            "ul",
-            { role: "list" },
-            ticker.exchangeRates.map((rate) =>
-              h(
-                "li",
-                { title: formatDate(rate.date, locale) },
-                h("span", { class: "currency" }, rate.currency),
-                " ",
-                h("span", { class: "value" }, tenge.format(rate.rate)),
-              ),
-            ),
-          ),
-        )
-      : null,
+  const groups = [
+    tickerGroup("weather", t.weather, ticker.weather, (reading) => [
+      formatDateTime(reading.observedAt, locale),
+      h("span", { class: "city" }, reading.city),
+      temperature.format(reading.temperatureC),
+    ]),
+    tickerGroup("rates", t.rates, ticker.exchangeRates, (rate) => [
+      formatDate(rate.date, locale),
+      h("span", { class: "currency" }, rate.currency),
+      tenge.format(rate.rate),
+    ]),
+  ];
+  header.ticker.replaceChildren(...groups.filter(Boolean)); // an empty group is left out
+}
+
+/** One group of the header ticker; `describe(item)` gives [tooltip, label, value]. */
+function tickerGroup(name, title, items, describe) {
+  if (!items.length) return null;
+  return h(
+    "div",
+    { class: `ticker-group ${name}` },
+    h("h2", { class: "ticker-title" }, title),
+    h(
+      "ul",
+      { role: "list" },
+      items.map((item) => {
+        const [tooltip, label, value] = describe(item);
+        return h("li", { title: tooltip }, label, " ", h("span", { class: "value" }, value));
+      }),
+    ),
   );
 }
 
