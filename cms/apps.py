@@ -7,6 +7,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         # Before grapple builds its types (grapple comes later in INSTALLED_APPS).
-        from cms.api import images
+        from cms.api import images, signals
 
         images.register()
+        signals.connect()

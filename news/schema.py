@@ -57,29 +57,38 @@ def load_categories_and_tags(articles):
         setattr(article, LOADED_TAGS, tags[article.pk])
 
 
-def prepare_articles(articles, specs=None):
+def prepare_articles(articles, specs=None, fields=None):
     """Load what the article type shows for the whole list at once (see cms.api.preload).
 
-    `specs`: the image renditions to load (all when None).
+    `specs`: the image renditions to load (all when None); `fields`: the names the
+    query selects (`cms.api.lookahead.selected_fields`), so a list loads nothing it
+    does not show (everything when None).
     """
+
+    def shown(name):
+        return fields is None or name in fields
+
     image_ids = set()
     for article in articles:
-        if article.hero_image_id:
+        if article.hero_image_id and shown("heroImage"):
             image_ids.add(article.hero_image_id)
         if "body" not in article.get_deferred_fields():
             image_ids |= page_image_ids(article, "body")
     images = preload_images(image_ids, specs)
     for article in articles:
-        if article.hero_image_id:
+        if article.hero_image_id and shown("heroImage"):
             article.hero_image = images.get(article.hero_image_id)
-    load_translations(articles)
-    load_categories_and_tags(articles)
+    if shown("translations"):
+        load_translations(articles)
+    if shown("categories") or shown("tags"):
+        load_categories_and_tags(articles)
     slots = [(article, "country", article.locale_id) for article in articles]
-    slots += [
-        (item, "category", article.locale_id)
-        for article in articles
-        for item in article.category_items()
-    ]
+    if shown("categories"):
+        slots += [
+            (item, "category", article.locale_id)
+            for article in articles
+            for item in article.category_items()
+        ]
     localize_snippets(slots)
     return articles
 
@@ -150,7 +159,8 @@ class NewsQuery(graphene.ObjectType):
     ):
         locale_obj = get_locale(locale)
         queryset = article_queryset(locale_obj, include_untranslated)
-        if "body" not in selected_fields(info):
+        fields = selected_fields(info)
+        if "body" not in fields:
             queryset = queryset.defer("body")  # the largest column, often not shown in lists
         if category:
             queryset = queryset.filter(
@@ -166,8 +176,9 @@ class NewsQuery(graphene.ObjectType):
             if not text:
                 raise bad_input("`searchQuery` must not be empty.", argument="searchQuery")
             queryset = queryset.filter(pk__in=search_ids(locale_obj, text))
-        items, pagination = paginate(queryset, page, per_page)
-        return {"items": prepare_articles(items, rendition_specs(info)), "pagination": pagination}
+        items, pagination = paginate(queryset, page, per_page, info)
+        items = prepare_articles(items, rendition_specs(info), fields)
+        return {"items": items, "pagination": pagination}
 
     def resolve_news_article(self, info, locale, slug, token=None):
         if token:

@@ -90,7 +90,7 @@ class PartnersQuery(graphene.ObjectType):
         queryset = section_queryset(ProgrammePage, get_locale(locale), **filters).select_related(
             "partner"
         )
-        items, pagination = paginate(queryset, page, per_page)
+        items, pagination = paginate(queryset, page, per_page, info)
         return {
             "items": prepare_pages(items, rendition_specs(info), "body"),
             "pagination": pagination,
@@ -104,7 +104,7 @@ class PartnersQuery(graphene.ObjectType):
                 CulturalProjectPartner.objects.select_related("partner__country"),
             )
         )
-        items, pagination = paginate(queryset, page, per_page)
+        items, pagination = paginate(queryset, page, per_page, info)
         return {
             "items": prepare_pages(items, rendition_specs(info), "body", "gallery"),
             "pagination": pagination,

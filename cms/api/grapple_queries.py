@@ -49,6 +49,7 @@ from .visibility import (
     mark_preview,
     public_collections,
     public_media,
+    reader_pages_filter,
     reader_scope,
     visible_pages,
 )
@@ -60,7 +61,7 @@ def order_argument(fields):
 
 def reader_pages(locale=None):
     """Every page a reader may see (the tree's root excluded), in one locale if given."""
-    queryset = visible_pages(Page.objects.filter(depth__gt=1))
+    queryset = reader_pages_filter(Page.objects.filter(depth__gt=1))
     if locale is not None:
         queryset = queryset.filter(locale=get_locale(locale))
     return queryset
@@ -118,7 +119,7 @@ def url_path_candidates(url_path, locale):
 def find_page(*, id=None, slug=None, url_path=None, locale=None, content_type=None, site=None):
     """One page for `page(...)`: never an error because locales share a slug or path."""
     locale = get_locale(locale) if locale is not None else None
-    queryset = visible_pages(Page.objects.filter(depth__gt=1))
+    queryset = reader_pages_filter(Page.objects.filter(depth__gt=1))
     if site is not None:
         queryset = queryset.in_site(site)
     if content_type:

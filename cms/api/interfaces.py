@@ -12,7 +12,7 @@ from .context import language_code
 from .lists import PAGE_ORDER, resolve_list
 from .paths import public_path
 from .translations import translations_of
-from .visibility import is_visible, visible_pages
+from .visibility import is_visible, reader_pages_filter
 
 
 class PageTranslation(graphene.ObjectType):
@@ -102,4 +102,6 @@ class PageInterface(GrapplePageInterface):
 
 def _related(queryset, info, kwargs):
     """A relation's pages the reader may see, with grapple's list arguments (order allow-listed)."""
-    return resolve_list(visible_pages(queryset).specific(), info, order_fields=PAGE_ORDER, **kwargs)
+    return resolve_list(
+        reader_pages_filter(queryset).specific(), info, order_fields=PAGE_ORDER, **kwargs
+    )

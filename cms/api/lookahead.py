@@ -39,6 +39,15 @@ def _fields(selection_set, fragments):
                 yield from _fields(fragment.selection_set, fragments)
 
 
+def child_fields(info):
+    """Names of the fields selected directly below the current one."""
+    return {
+        field.name.value
+        for node in info.field_nodes
+        for field in _fields(node.selection_set, info.fragments)
+    }
+
+
 def selected_fields(info):
     """Names of every field selected below the current one (at any depth)."""
     names = set()

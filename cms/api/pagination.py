@@ -10,6 +10,7 @@ import graphene
 from grapple.types.structures import PaginationType
 
 from .errors import bad_input
+from .lookahead import child_fields
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -41,16 +42,25 @@ def paginated_type(name, item_type, description):
     )
 
 
-def paginate(queryset, page, per_page):
-    """Slice a queryset; returns (items as a list, pagination dict)."""
+def paginate(queryset, page, per_page, info=None):
+    """Slice a queryset; returns (items as a list, pagination dict).
+
+    The total costs a COUNT query, run only when the query selects `pagination` and
+    the page itself does not tell: a short, non-empty page ends the list.
+    """
     if page is None or page < 1:
         raise bad_input("`page` must be 1 or more.", argument="page")
     if per_page is None or per_page < 1:
         raise bad_input("`perPage` must be 1 or more.", argument="perPage")
     per_page = min(per_page, MAX_PER_PAGE)
-    total = queryset.count()
     offset = (page - 1) * per_page
-    items = list(queryset[offset : offset + per_page]) if offset < total else []
+    items = list(queryset[offset : offset + per_page])
+    if 0 < len(items) < per_page or (not items and offset == 0):
+        total = offset + len(items)
+    elif info is not None and "pagination" not in child_fields(info):
+        return items, None
+    else:
+        total = queryset.count()
     total_pages = max(1, math.ceil(total / per_page))
     return items, {
         "total": total,

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from wagtail.models import Page
 
-from .visibility import visible_pages
+from .visibility import reader_pages_filter
 
 PREFETCH_ATTR = "_otandas_translations"
 
@@ -29,7 +29,7 @@ def load_translations(pages):
     if not pages:
         return
     keys = {page.translation_key for page in pages}
-    others = visible_pages(
+    others = reader_pages_filter(
         Page.objects.filter(translation_key__in=keys, alias_of__isnull=True)
     ).values_list("id", "translation_key", "locale_id", "url_path")
     by_key = defaultdict(list)

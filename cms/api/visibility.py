@@ -6,26 +6,38 @@ has no view restriction (password, login, groups) on itself or an ancestor.
 here too. An image or a document is hidden when its collection, or an ancestor
 collection, has a view restriction.
 
-Two forms of the rule:
+Three forms of the rule:
 
-- `visible_pages(queryset)` / `public_media(queryset)`: SQL filters for list
-  queries, with the restrictions as correlated subqueries, so building a
-  filtered queryset costs no query and it can be nested in other queries;
-- `ReaderScope`: the page rule on objects already in memory, with the
-  restrictions loaded once per request (one query), for the relations no list
-  query filters (see `cms.api.grapple_queries.ReaderGuardMiddleware`).
+- `visible_pages(queryset)` / `public_media(queryset)`: SQL filters with the
+  restrictions as correlated subqueries, so building a filtered queryset costs
+  no query and it can be nested in other queries (feeds, the partners' change
+  log, anything that runs beside writes);
+- `reader_pages_filter(queryset)`: the same rule for the delivery API's read
+  path, with the restricted paths loaded once per request (one small query,
+  none when nothing is restricted) instead of a correlated subquery in every
+  list query, whose SQL compilation alone costs more than running it;
+- `ReaderScope`: the page rule on objects already in memory, sharing those
+  restricted paths, for the relations no list query filters (see
+  `cms.api.guards`).
+
+The per-request paths are dropped whenever a view restriction is saved or
+deleted, or a page moves (`cms.api.signals`), so a request that changes them
+never reads a stale copy.
 
 Images and documents are filtered where they are looked up or listed (and in
 rich text links); one an editor placed on a visible page is shown with it, and
 Wagtail still guards the download of a private document.
 """
 
+from functools import reduce
+from operator import or_
+
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-from .context import request_cache
+from .context import request_cache, scope_store
 
 PREVIEW_ATTR = "_otandas_preview"
 
@@ -110,27 +122,62 @@ def _path_prefixes(path):
 
 
 class ReaderScope:
-    """The page rule for objects in memory, for one request."""
+    """The page rule for one request: its clock and the tree paths under a view restriction."""
 
     def __init__(self):
         self.now = timezone.now()
         self._restricted_paths = None
+
+    @property
+    def restricted_paths(self):
+        if self._restricted_paths is None:
+            # One query per request, and only for a request that shows pages.
+            self._restricted_paths = frozenset(
+                PageViewRestriction.objects.values_list("page__path", flat=True)
+            )
+        return self._restricted_paths
 
     def page_visible(self, page):
         if is_preview(page):
             return True
         if not _in_time(page, self.now):
             return False
-        if self._restricted_paths is None:
-            # One query per request, and only for a request that returns pages.
-            self._restricted_paths = set(
-                PageViewRestriction.objects.values_list("page__path", flat=True)
-            )
-        return not any(prefix in self._restricted_paths for prefix in _path_prefixes(page.path))
+        restricted = self.restricted_paths
+        return not any(prefix in restricted for prefix in _path_prefixes(page.path))
+
+    def filter(self, queryset):
+        """`visible_pages` with this request's clock and restricted paths."""
+        queryset = queryset.filter(visible_filter(self.now))
+        # A restriction inside another restricted subtree adds nothing to the filter.
+        roots = sorted(self.restricted_paths)
+        roots = [p for i, p in enumerate(roots) if not any(p.startswith(r) for r in roots[:i])]
+        if roots:
+            queryset = queryset.exclude(reduce(or_, (Q(path__startswith=p) for p in roots)))
+        return queryset
+
+
+READER_SCOPE_KEY = "reader_scope"
 
 
 def reader_scope():
-    return request_cache("reader_scope", ReaderScope)
+    return request_cache(READER_SCOPE_KEY, ReaderScope)
+
+
+def forget_reader_scope():
+    """Drop this request's restricted paths: a restriction changed or a page moved."""
+    store = scope_store()
+    if store is not None:
+        store.pop(READER_SCOPE_KEY, None)
+
+
+def reader_pages_filter(queryset):
+    """`visible_pages` for the delivery API's reads (see the module docstring).
+
+    Outside a request there is nothing to share the paths with: the correlated form is used.
+    """
+    if scope_store() is None:
+        return visible_pages(queryset)
+    return reader_scope().filter(queryset)
 
 
 def locale_pages(model, locale, include_untranslated=False):
@@ -144,4 +191,8 @@ def locale_pages(model, locale, include_untranslated=False):
         queryset = queryset.select_related("alias_of")
     else:
         queryset = queryset.filter(alias_of__isnull=True)
-    return visible_pages(queryset).select_related("country").order_by("-first_published_at", "-pk")
+    return (
+        reader_pages_filter(queryset)
+        .select_related("country")
+        .order_by("-first_published_at", "-pk")
+    )
