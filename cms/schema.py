@@ -1,11 +1,14 @@
 """The GraphQL schema: grapple's types and queries plus each app's own queries.
 
 Apps add their queries through Wagtail's `register_schema_query` hook in their
-`wagtail_hooks.py`; this module only composes.
+`wagtail_hooks.py`; this module only composes, then wraps the resolvers that need the reader's
+guards (`cms.api.guards`).
 """
 
 from grapple.registry import registry
 from grapple.schema import create_schema
+
+from cms.api import guards
 
 
 def drop_internal_models():
@@ -18,3 +21,4 @@ def drop_internal_models():
 
 drop_internal_models()
 schema = create_schema()
+guards.install(schema.graphql_schema)

@@ -6,8 +6,8 @@ pages everywhere, ambiguous slugs as errors, and sorts by any field path
 `reader_query_mixin()` is registered (cms/wagtail_hooks.py) ahead of grapple's
 own, so its fields replace grapple's fields of the same name.
 
-`ReaderGuardMiddleware` covers every other field, grapple's included:
-it checks `order` against an allow-list, validates preview tokens, makes
+`cms.api.guards` covers every other field, grapple's included: it checks
+`order` against an allow-list, validates preview tokens, makes
 `searchOperator` usable, and drops from any result a page the reader may not
 see (relations no list query filters, such as a Site's pages, a redirect's
 page or a page chooser block).
@@ -19,15 +19,13 @@ import graphene
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
-from graphql import get_named_type
+from django.db.models import Case, IntegerField, Q, Value, When
 from taggit.models import ItemBase, Tag
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 from wagtail.models import Collection, DraftStateMixin, Page, Site, TranslatableMixin
-from wagtail.search.backends.base import BaseSearchResults
 from wagtail.search.index import class_is_indexed
 
 from .errors import bad_input
@@ -36,21 +34,16 @@ from .lists import (
     NAME_ORDER,
     PAGE_ORDER,
     int_argument,
-    normalise_operator,
     order_description,
-    order_fields_for,
-    order_keys,
     resolve_list,
     search_queryset,
 )
 from .locales import content_languages, get_locale
-from .preview import check_token, preview_page
+from .preview import preview_page
 from .visibility import (
-    mark_preview,
     public_collections,
     public_media,
     reader_pages_filter,
-    reader_scope,
     visible_pages,
 )
 
@@ -409,58 +402,3 @@ def reader_query_mixin():
             return found
 
     return ReaderQuery
-
-
-def _model_of(return_type):
-    """The Django model a field's (list) type stands for, if any."""
-    from grapple.types.interfaces import PageInterface
-    from grapple.types.structures import BasePaginatedType
-    from grapple.types.tags import TagObjectType
-
-    graphene_type = getattr(get_named_type(return_type), "graphene_type", None)
-    if isinstance(graphene_type, type) and issubclass(graphene_type, BasePaginatedType):
-        items = graphene_type._meta.fields["items"].type
-        while hasattr(items, "of_type"):
-            items = items.of_type
-        graphene_type = items() if callable(items) and not isinstance(items, type) else items
-    if not isinstance(graphene_type, type):
-        return None
-    if issubclass(graphene_type, PageInterface):
-        return Page
-    if issubclass(graphene_type, TagObjectType):
-        return Tag
-    return getattr(getattr(graphene_type, "_meta", None), "model", None)
-
-
-class ReaderGuardMiddleware:
-    """Arguments checked and results filtered on every field of the schema."""
-
-    def resolve(self, next, root, info, **args):
-        token = args.get("token")
-        if token:
-            check_token(token)
-        if args.get("order") is not None:
-            order_keys(args["order"], order_fields_for(_model_of(info.return_type)))
-        if "search_operator" in args:
-            args["search_operator"] = normalise_operator(args["search_operator"])
-        result = next(root, info, **args)
-        if token and isinstance(result, Page):
-            return mark_preview(result)
-        return self.guard(result)
-
-    @staticmethod
-    def guard(result):
-        if result is None or isinstance(result, (str, int, float, bool)):
-            return result
-        if isinstance(result, Page):
-            return result if reader_scope().page_visible(result) else None
-        if isinstance(result, QuerySet):
-            if not issubclass(result.model, Page):
-                return result
-        elif not isinstance(result, (list, tuple, BaseSearchResults)):
-            return result
-        items = list(result)
-        if not any(isinstance(item, Page) for item in items):
-            return items
-        scope = reader_scope()
-        return [item for item in items if not isinstance(item, Page) or scope.page_visible(item)]

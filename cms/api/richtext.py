@@ -7,15 +7,16 @@ page itself if visible, else no link at all (its text is kept). Links to
 documents in private collections are removed the same way; other documents get
 their absolute URL.
 
-Why a GraphQL middleware rather than Wagtail's link handlers: a link handler
+Why wrapped resolvers rather than Wagtail's link handlers: a link handler
 (`register_rich_text_features`) sees only the link's attributes, not which page
 is being rendered, nor the request; rich text reaches grapple through three
 paths (StreamField `RichTextBlock.value`, `GraphQLRichText` fields in blocks, and
-`RichTextField`s), all without the page. The middleware sees every field as it
-is resolved: it remembers the locale of each page or snippet by its position in
-the response (`info.path`), and renders rich text fields with the locale of the
-nearest one above them. Output is plain HTML, so grapple's own expansion that
-may follow is a no-op. `render_rich_text` works without GraphQL too (feeds).
+`RichTextField`s), all without the page. `wrap_resolver` (installed on the
+schema by `cms.api.guards`) remembers the locale of each page or snippet by its
+position in the response (`info.path`) and renders rich text fields with the
+locale of the nearest one above them. Output is plain HTML, so grapple's own
+expansion that may follow is a no-op. `render_rich_text` works without GraphQL
+too (feeds).
 
 All links of one value are resolved in one query; results are cached for the
 request, so a link repeated across a list costs nothing more.
@@ -28,9 +29,9 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.db.models import BooleanField, Case, Q, Value, When
 from django.utils.html import escape
-from graphql import get_named_type
+from graphql import get_named_type, is_leaf_type
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.rich_text import RichText, expand_db_html
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
@@ -157,33 +158,74 @@ def _rich_text_scalar():
     return RichTextScalar
 
 
-@cache
-def _is_rich_text_scalar(return_type):
-    """Asked for every field of every response: answered once per GraphQL type."""
-    return getattr(get_named_type(return_type), "graphene_type", None) is _rich_text_scalar()
+def _render_state():
+    return request_cache("rich_text", _RenderState)
 
 
-class RichTextMiddleware:
-    """Renders every rich text field of the response for the reader (module docstring)."""
+def _locale_of(root, info, state):
+    """The locale of the page or snippet the rich text belongs to."""
+    locale_id = getattr(root, "locale_id", None)
+    return locale_id if isinstance(locale_id, int) else state.locale_for(info.path.prev)
 
-    def resolve(self, next, root, info, **args):
-        if settings.GRAPPLE.get("RICHTEXT_FORMAT", "html") != "html":
-            return next(root, info, **args)
-        state = request_cache("rich_text", _RenderState)
+
+def _render(root, info, source):
+    state = _render_state()
+    return render_rich_text(source, _locale_of(root, info, state), state.resolver)
+
+
+def _renders_html():
+    return settings.GRAPPLE.get("RICHTEXT_FORMAT", "html") == "html"
+
+
+def wrap_resolver(parent_type, field_name, field, resolve):
+    """A field's resolver, wrapped if the field is rich text or may lead to rich text.
+
+    Called by `cms.api.guards.install` for every field of the schema:
+
+    - a field of the RichText scalar type is rendered;
+    - `value` of a StreamField block is rendered when it holds rich text (grapple's
+      RichTextBlock resolver would expand the links itself);
+    - any other field of a page or snippet type that leads to objects (blocks,
+      images, other snippets) remembers the locale of its page or snippet at its
+      position in the response, for the rich text found below it.
+    """
+    named = get_named_type(field.type)
+    if getattr(named, "graphene_type", None) is _rich_text_scalar():
+
+        def resolve_rich_text(root, info, **args):
+            value = resolve(root, info, **args)
+            if value is None or not _renders_html():
+                return value
+            return _render(root, info, value.source if isinstance(value, RichText) else value)
+
+        return resolve_rich_text
+
+    if field_name == "value" and _is_block_type(parent_type):
+
+        def resolve_block_value(root, info, **args):
+            value = getattr(root, "value", None)
+            if isinstance(value, RichText) and _renders_html():
+                return _render(root, info, value.source)
+            return resolve(root, info, **args)
+
+        return resolve_block_value
+
+    if is_leaf_type(named) or not _is_translatable_type(parent_type):
+        return resolve
+
+    def resolve_remembering_locale(root, info, **args):
         locale_id = getattr(root, "locale_id", None)
         if isinstance(locale_id, int) and info.path.prev is not None:
-            state.locales.setdefault(info.path.prev, locale_id)
-        value = getattr(root, "value", None)
-        if info.field_name == "value" and isinstance(value, RichText):
-            # grapple's RichTextBlock: its resolver would expand the links itself.
-            return self._render(state, info, value.source)
-        if _is_rich_text_scalar(info.return_type):
-            value = next(root, info, **args)
-            if value is None:
-                return None
-            return self._render(state, info, value.source if isinstance(value, RichText) else value)
-        return next(root, info, **args)
+            _render_state().locales.setdefault(info.path.prev, locale_id)
+        return resolve(root, info, **args)
 
-    @staticmethod
-    def _render(state, info, source):
-        return render_rich_text(source, state.locale_for(info.path.prev), state.resolver)
+    return resolve_remembering_locale
+
+
+def _is_block_type(object_type):
+    return any(interface.name == "StreamFieldInterface" for interface in object_type.interfaces)
+
+
+def _is_translatable_type(object_type):
+    model = getattr(getattr(object_type.graphene_type, "_meta", None), "model", None)
+    return isinstance(model, type) and issubclass(model, TranslatableMixin)

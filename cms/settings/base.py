@@ -231,15 +231,10 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "ENFORCE_TRAILING_SLASH": True,
 }
 
-GRAPHENE = {
-    "SCHEMA": "cms.schema.schema",
-    # Every field: allow-listed `order`, preview tokens checked, hidden pages and
-    # media dropped from results, rich text links rewritten (docs/api-visibility.md).
-    "MIDDLEWARE": [
-        "cms.api.grapple_queries.ReaderGuardMiddleware",
-        "cms.api.richtext.RichTextMiddleware",
-    ],
-}
+# The reader's guards (allow-listed `order`, preview tokens, hidden pages dropped,
+# rich text links rewritten) are wrapped around the schema's resolvers by
+# cms.api.guards, not set here as middleware (docs/api-visibility.md).
+GRAPHENE = {"SCHEMA": "cms.schema.schema", "MIDDLEWARE": []}
 # Seconds a preview token from the editor stays valid.
 PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 3600)
 GRAPPLE = {
