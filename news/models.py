@@ -1,5 +1,7 @@
 """News: the index page, articles, their categories and tags."""
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from grapple.models import (
@@ -59,6 +61,13 @@ class NewsCategory(TranslatableMixin, index.Indexed, models.Model):
 # modelcluster's prefetching, which builds a fake queryset per article).
 LOADED_CATEGORIES = "_loaded_category_items"
 LOADED_TAGS = "_loaded_tags"
+
+
+@dataclass
+class CategoryItem:
+    """An article's category link as a loaded list holds it: lighter than the inline row."""
+
+    category: "NewsCategory"
 
 
 class CategorySerializer(serializers.Serializer):
@@ -242,7 +251,8 @@ class NewsArticlePage(BasePage):
         return with_alt(self.hero_image, self.hero_alt)
 
     def category_items(self):
-        """The category rows in order: loaded for a whole list by news.schema, else queried."""
+        """The category links in order (each with a `.category`): loaded for a whole list by
+        news.schema, else the inline rows."""
         items = getattr(self, LOADED_CATEGORIES, None)
         return items if items is not None else list(self.categories.all())
 

@@ -4,6 +4,7 @@ from collections import defaultdict
 
 import graphene
 from grapple.registry import registry
+from taggit.models import Tag
 
 from cms.api.errors import bad_input, not_found
 from cms.api.locales import get_locale
@@ -17,6 +18,7 @@ from cms.api.visibility import locale_pages
 from news.models import (
     LOADED_CATEGORIES,
     LOADED_TAGS,
+    CategoryItem,
     NewsArticleCategory,
     NewsArticlePage,
     NewsArticleTag,
@@ -43,15 +45,39 @@ def article_queryset(locale, include_untranslated=False):
     return locale_pages(NewsArticlePage, locale, include_untranslated)
 
 
+def _distinct_instances(model, rows, db):
+    """Model instances from `values_list` rows ending with the model's columns
+    (`_related_columns`): one per distinct object, however many articles share it."""
+    names = [field.attname for field in model._meta.concrete_fields]
+    width = len(names)
+    found = {}
+    for row in rows:
+        values = row[-width:]
+        if values[0] not in found:
+            found[values[0]] = model.from_db(db, names, values)
+    return found
+
+
+def _related_columns(model, prefix):
+    return [f"{prefix}__{field.attname}" for field in model._meta.concrete_fields]
+
+
 def load_categories_and_tags(articles):
-    """Category rows and tags of a whole list: two queries."""
+    """Categories and tags of a whole list: two queries, and one instance per category or
+    tag however many articles share it (a category row is loaded as a light holder)."""
     ids = [article.pk for article in articles]
-    categories, tags = defaultdict(list), defaultdict(list)
-    rows = NewsArticleCategory.objects.filter(page_id__in=ids).select_related("category")
-    for row in rows.order_by("sort_order", "pk"):
-        categories[row.page_id].append(row)
-    for row in NewsArticleTag.objects.filter(content_object_id__in=ids).select_related("tag"):
-        tags[row.content_object_id].append(row.tag)
+    queryset = NewsArticleCategory.objects.filter(page_id__in=ids).order_by("sort_order", "pk")
+    rows = list(queryset.values_list("page_id", *_related_columns(NewsCategory, "category")))
+    shared = _distinct_instances(NewsCategory, rows, queryset.db)
+    categories = defaultdict(list)
+    for row in rows:
+        categories[row[0]].append(CategoryItem(category=shared[row[1]]))
+    queryset = NewsArticleTag.objects.filter(content_object_id__in=ids)
+    rows = list(queryset.values_list("content_object_id", *_related_columns(Tag, "tag")))
+    shared = _distinct_instances(Tag, rows, queryset.db)
+    tags = defaultdict(list)
+    for row in rows:
+        tags[row[0]].append(shared[row[1]])
     for article in articles:
         setattr(article, LOADED_CATEGORIES, categories[article.pk])
         setattr(article, LOADED_TAGS, tags[article.pk])
