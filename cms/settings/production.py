@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .env import env_bool, env_list, require
+from .env import env_bool, env_int, env_list, require
 
 DEBUG = False
 SECRET_KEY = require("SECRET_KEY")
@@ -12,3 +12,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 WEBHOOK_REQUIRE_HTTPS = env_bool("WEBHOOK_REQUIRE_HTTPS", True)
+# Keep database connections between requests (opening one costs about as much as a
+# small API request); a connection found broken is replaced at the next request.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405

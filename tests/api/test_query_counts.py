@@ -164,3 +164,40 @@ def test_section_and_header_queries_are_flat(sections, graphql, django_assert_ma
             assert len(body["data"]["programmes"]["items"]) == per_page
             assert len(body["data"]["culturalProjects"]["items"]) == per_page
             assert len(body["data"]["partners"]) == 20
+
+
+def test_a_list_loads_only_what_the_query_selects(
+    fifty_articles, graphql, django_assert_num_queries
+):
+    """Titles and paths alone: the locales, the restricted paths and one page of articles.
+    No COUNT, no images, categories, tags or translations."""
+    with django_assert_num_queries(3):
+        status, body = graphql(
+            '{ newsArticles(locale: "en", perPage: 20) { items { title url } } }'
+        )
+    assert status == 200 and len(body["data"]["newsArticles"]["items"]) == 20
+
+
+PAGED = """query($page: Int!, $perPage: Int!) {
+  newsArticles(locale: "en", page: $page, perPage: $perPage) {
+    items { title } pagination { total totalPages nextPage } } }"""
+
+
+@pytest.mark.parametrize(
+    "page, per_page, queries, count",
+    [
+        (1, 100, 3, 50),  # a short page tells the total: no COUNT
+        (3, 20, 3, 10),  # the last, short page: no COUNT either
+        (2, 20, 4, 20),  # a full page: the total needs a COUNT
+        (9, 20, 4, 0),  # past the end: empty, with the right total
+    ],
+)
+def test_pagination_counts_only_when_the_page_cannot_tell(
+    fifty_articles, graphql, django_assert_num_queries, page, per_page, queries, count
+):
+    with django_assert_num_queries(queries):
+        status, body = graphql(PAGED, {"page": page, "perPage": per_page})
+    result = body["data"]["newsArticles"]
+    assert status == 200 and len(result["items"]) == count
+    assert result["pagination"]["total"] == 50
+    assert result["pagination"]["totalPages"] == -(-50 // per_page)
