@@ -25,6 +25,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from partners.models import SyndicationClient, WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from partners.webhook_retention import retention_days
 from partners.webhook_state import current_status, redeliver, reenable
 
 VIEW_PERM = "partners.view_webhookdelivery"
@@ -105,6 +106,7 @@ class DeliveryLogView(WagtailAdminTemplateMixin, TemplateView):
             endpoint=WebhookEndpoint.objects.filter(client=self.client).first(),
             deliveries=deliveries,
             can_change=self.request.user.has_perm(CHANGE_PERM),
+            retention_days=retention_days(),
             **kwargs,
         )
 

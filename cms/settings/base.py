@@ -146,6 +146,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 WORKER_PERIODIC_JOBS = [
     ("cms.worker.publish_scheduled", 60),
     ("partners.webhooks.deliver_due", 2),  # webhook deliveries and their retries
+    ("partners.webhook_retention.prune_due", 3600),  # old finished deliveries
 ]
 
 # Webhooks (docs/partners-webhooks.md). Loopback, private and link-local targets are
@@ -158,6 +159,8 @@ WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 15)  # seconds per attempt
 WEBHOOK_RETRY_SCHEDULE = [5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800, 43200, 86400, 86400]
 WEBHOOK_RETRY_JITTER = 0.2
 WEBHOOK_LEASE_SECONDS = 120  # a claimed delivery not finished by then is sent again
+# Days a finished (delivered or cancelled) delivery and its attempts are kept; 0 keeps all.
+WEBHOOK_DELIVERY_RETENTION_DAYS = env_int("WEBHOOK_DELIVERY_RETENTION_DAYS", 30)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -86,6 +86,7 @@ def test_a_client_with_a_webhook_url_gets_a_secret():
 @pytest.fixture
 def manager(client, admin_user):
     client.force_login(admin_user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the admin speaks Kazakh by default
     return client
 
 
