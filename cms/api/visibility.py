@@ -13,9 +13,10 @@ Three forms of the rule:
   no query and it can be nested in other queries (feeds, the partners' change
   log, anything that runs beside writes);
 - `reader_pages_filter(queryset)`: the same rule for the delivery API's read
-  path, with the restricted paths loaded once per request (one small query,
-  none when nothing is restricted) instead of a correlated subquery in every
-  list query, whose SQL compilation alone costs more than running it;
+  path, with the restricted paths loaded once per request (one small query;
+  no condition at all when nothing is restricted) instead of a correlated
+  subquery in every list query, whose SQL compilation alone costs more than
+  running it;
 - `ReaderScope`: the page rule on objects already in memory, sharing those
   restricted paths, for the relations no list query filters (see
   `cms.api.guards`).
