@@ -6,9 +6,12 @@ workflow. Each is covered here (wired in wagtail_hooks.py):
 
 1. The translation editor's Publish button (the page edit view, taken over by
    wagtail-localize's `before_edit_page` hook) checks only `can_publish()`.
-   Our hook runs first and answers a publish, or the "Submit for review"
-   button we add to the editor, from a user who may not publish by submitting
-   the translation to the page's workflow (newsroom.review).
+   Our hook runs first and answers a publish from a user who may not publish
+   by submitting the translation to the page's workflow (newsroom.review):
+   for them the editor's main button says "Submit for review"
+   (newsroom.translation_editor). The same hook takes the review actions of a
+   translation under review (approve, request changes), from our review bar
+   or from the main button of its reviewer, which then says "Approve".
 2. "Sync translated pages" with "Publish immediately" checks only the
    `submit_translation` permission: its URL is served by a subclass that
    publishes only when the user may publish every target, and otherwise
@@ -28,9 +31,21 @@ from wagtail.models import Page
 from wagtail_localize.views import convert
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from newsroom.review import ReviewError, page_translation, submit_for_review, user_can_publish
+from newsroom.review import (
+    ReviewError,
+    page_translation,
+    publish_button_action,
+    review,
+    submit_for_review,
+    user_can_publish,
+)
 
-SUBMIT_ACTION = "newsroom-submit-for-review"  # the button in templates/wagtail_localize/…
+SUBMIT_ACTION = "newsroom-submit-for-review"  # a submission asked for by name
+# Wagtail's page editor posts a workflow action as these fields (workflow-action.js, in
+# "editor" mode, fills them in); our review bar uses the same script.
+WORKFLOW_ACTION = "action-workflow-action"
+WORKFLOW_ACTION_NAME = "workflow-action-name"
+WORKFLOW_ACTION_DATA = "workflow-action-extra-data"
 
 
 def _submit(request, translation):
@@ -50,19 +65,52 @@ def _submit(request, translation):
     return True
 
 
-def submit_instead_of_publishing(request, page):
-    """`before_edit_page` hook: a translation's publish becomes a submission for review."""
+def _review(request, translation, page, action, data="{}"):
+    try:
+        review(translation, page, request.user, action, data)
+    except ReviewError as error:
+        messages.error(request, str(error))
+        return
+    page.refresh_from_db()
+    names = {
+        "title": page.get_admin_display_title(),
+        "locale": translation.target_locale.get_display_name(),
+    }
+    if action == "approve" and page.live and not page.has_unpublished_changes:
+        message = _("'%(title)s' in %(locale)s was approved and published.")
+    elif action == "approve":
+        message = _("'%(title)s' in %(locale)s was approved.")
+    elif action == "reject":
+        message = _("You requested changes to '%(title)s' in %(locale)s.")
+    else:
+        message = _("Your review of '%(title)s' in %(locale)s was recorded.")
+    messages.success(request, message % names)
+
+
+def review_instead_of_publishing(request, page):
+    """`before_edit_page` hook, for the translation editor: a publish from a user who
+    may not publish becomes a submission for review, a publish from the reviewer of a
+    translation under review an approval; the review bar's actions are taken here."""
     if request.method != "POST":
         return None
     action = request.POST.get("action")
-    if action not in ("publish", SUBMIT_ACTION):
+    review_action = request.POST.get(WORKFLOW_ACTION) and request.POST.get(WORKFLOW_ACTION_NAME)
+    if not review_action and action not in ("publish", SUBMIT_ACTION):
         return None
     translation = page_translation(page)
     if translation is None:
-        return None
-    if action == "publish" and user_can_publish(request.user, page):
-        return None  # a chief editor publishes directly
-    _submit(request, translation)
+        return None  # Wagtail's own page editor
+    if not review_action and action == "publish":
+        meaning = publish_button_action(page, request.user)
+        if meaning == "publish":
+            return None  # a chief editor publishes directly
+        if meaning == "approve":
+            review_action = "approve"
+    if review_action:
+        data = request.POST.get(WORKFLOW_ACTION_DATA, "{}")
+        _review(request, translation, page, review_action, data)
+    else:
+        _submit(request, translation)
     return redirect(request.get_full_path())
 
 

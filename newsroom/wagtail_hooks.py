@@ -7,8 +7,9 @@ from wagtail import hooks
 from newsroom import guards, listing, panels, views
 
 # Before wagtail-localize's hook of the same name, which takes the edit view over
-# for translations and would answer a translator's Publish with a 403.
-hooks.register("before_edit_page", guards.submit_instead_of_publishing, order=-10)
+# for translations and would answer a translator's Publish with a 403, and would
+# publish a translation under review without recording the review.
+hooks.register("before_edit_page", guards.review_instead_of_publishing, order=-10)
 hooks.register("construct_homepage_panels", panels.add_panels)
 
 

@@ -44,6 +44,19 @@ def type_rich_text(page, field_id, text):
     expect(hidden).to_have_value(re.compile(re.escape(json.dumps(text)[1:-1])))
 
 
+def footer_main(page):
+    """The main button of the editor's footer (the others are under "More actions")."""
+    return page.locator("footer .w-dropdown-button").first.locator("xpath=./*[1]")
+
+
+def footer_menu(page):
+    """Open the footer's "More actions"; returns the menu."""
+    page.locator("footer").get_by_role("button", name="More actions").first.click()
+    menu = page.locator("footer [data-w-dropdown-target='content']").first
+    expect(menu).to_be_visible()
+    return menu
+
+
 def footer_action(page, name):
     """Run an action from the editor's footer: the main button or one under "More actions"."""
     button = page.locator("footer").get_by_role("button", name=name, exact=True)
@@ -64,6 +77,24 @@ def expect_message(page, text):
     expect(page.locator(".messages")).to_contain_text(text)
 
 
+def translate_segment(page, source, text):
+    """Translate (or translate again) the segment of wagtail-localize's editor whose source
+    text is `source`."""
+    segment = page.locator("li", has=page.locator("p", has_text=source)).last
+    segment.get_by_role("button", name=re.compile(r"^(Translate|Edit)$")).click()
+    editing = page.locator("textarea")
+    editing.fill(text)
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(editing).to_have_count(0)
+    expect_saved(page)
+
+
+def expect_saved(page):
+    """The editor has saved the segments' translations: none says "Saving..." any more
+    (it does from the click on Save until the server answers)."""
+    expect(page.get_by_text("Saving...")).to_have_count(0)
+
+
 def translate_segments(page, translations):
     """Fill every untranslated segment of wagtail-localize's editor, from `translations`
     (source text → translated text); returns the source texts it saw."""
@@ -78,4 +109,5 @@ def translate_segments(page, translations):
         editing.fill(translations[source])
         page.get_by_role("button", name="Save", exact=True).click()
         expect(editing).to_have_count(0)
+    expect_saved(page)
     return seen

@@ -21,6 +21,7 @@ from .admin import (  # noqa: E402 (needs Playwright)
     choose_image,
     expect_message,
     footer_action,
+    footer_main,
     page_menu,
     translate_segments,
     type_rich_text,
@@ -159,22 +160,25 @@ def test_write_review_translate_and_read(site):
     page_menu(translator, "Translate this page")
     translator.get_by_label("Kazakh").check()
     translator.get_by_role("button", name="Submit").click()
-    expect(translator.get_by_role("button", name="Submit for review")).to_be_visible()
+    # The editor's main button submits for review (tests/browser/test_translation_editor.py).
+    expect(footer_main(translator)).to_contain_text("Submit for review: Kazakh")
     seen = translate_segments(translator, KAZAKH)
     assert set(seen) == set(KAZAKH), seen
     site.screenshot(translator, "3-translator", full_page=False)
-    translator.get_by_role("button", name="Submit for review").click()
+    footer_main(translator).click()
     expect_message(translator, "submitted to a chief editor for review")
     kazakh = NewsArticlePage.objects.get(
         locale__language_code="kk", translation_key=article.translation_key
     )
     assert not kazakh.live
 
-    # A translation opens in the translation editor, where a chief editor publishes it.
+    # A translation opens in the translation editor, where a chief editor approves it,
+    # which publishes it.
     chief.goto("/admin/")
     chief.get_by_role("link", name=KAZAKH[ARTICLE["title"]]).click()
-    chief.get_by_role("button", name="Publish in Kazakh").click()
-    expect_message(chief, "Published '")
+    expect(footer_main(chief)).to_contain_text("Approve and Publish: Kazakh")
+    footer_main(chief).click()
+    expect_message(chief, "was approved and published")
     kazakh.refresh_from_db()
     assert kazakh.live
     chief.goto("/admin/")

@@ -73,7 +73,10 @@ def partner_manager(db):
 
 
 def as_user(client, user):
+    """`client` logged in as `user`, asking for the admin in English (the tests read its
+    English words; the admin otherwise speaks the default language, Kazakh)."""
     client.force_login(user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client
 
 
