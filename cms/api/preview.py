@@ -13,6 +13,7 @@ from django.core.signing import BadSignature, SignatureExpired
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from .errors import PREVIEW_TOKEN_EXPIRED, PREVIEW_TOKEN_INVALID, ApiError
+from .http_cache import mark_private
 from .visibility import mark_preview
 
 DEFAULT_MAX_AGE = 3600
@@ -24,6 +25,7 @@ def max_age():
 
 def check_token(token):
     """Raise PREVIEW_TOKEN_INVALID or PREVIEW_TOKEN_EXPIRED unless the token is ours and young."""
+    mark_private()  # whatever the outcome, no cache may keep this response
     try:
         HeadlessPreviewMixin.get_preview_signer().unsign(token, max_age=max_age())
     except SignatureExpired as exc:

@@ -5,6 +5,8 @@
 - anything unexpected: logged with a request id, answered as INTERNAL_SERVER_ERROR
   with that id, never with the exception's text;
 - a database that cannot be reached: HTTP 503, SERVICE_UNAVAILABLE.
+
+Cache headers (and 304s) are `cms.api.http_cache`'s.
 """
 
 import json
@@ -30,7 +32,7 @@ from graphql import (
     validate,
 )
 
-from . import errors
+from . import errors, http_cache
 
 logger = logging.getLogger("cms.api")
 MAX_VALIDATION_ERRORS = graphene_settings.MAX_VALIDATION_ERRORS
@@ -69,10 +71,13 @@ def _is_unavailable(exc):
 class GraphQLView(BaseGraphQLView):
     def dispatch(self, request, *args, **kwargs):
         request.request_id = request_id_for(request)
+        request.graphql_had_errors = False
         try:
             response = super().dispatch(request, *args, **kwargs)
         except DatabaseError as exc:
             response = self._unavailable_response(request, exc)
+        if response.get("Content-Type", "").startswith("application/json"):
+            response = http_cache.apply(request, response, request.graphql_had_errors)
         response["X-Request-ID"] = request.request_id
         return response
 
@@ -87,12 +92,13 @@ class GraphQLView(BaseGraphQLView):
         schema = self.schema.graphql_schema
         document, problems = _checked_document(schema, query, self.validation_rules)
         if problems:
+            request.graphql_had_errors = True
             return ExecutionResult(data=None, errors=list(problems))
         operation = get_operation_ast(document, operation_name)
         if request.method == "GET" and operation and operation.operation != OperationType.QUERY:
             raise HttpError(HttpResponseNotAllowed(["POST"], "Only queries may be sent by GET."))
         try:
-            return execute(
+            result = execute(
                 schema,
                 document,
                 root_value=self.get_root_value(request),
@@ -103,7 +109,9 @@ class GraphQLView(BaseGraphQLView):
                 is_awaitable=is_coroutine,
             )
         except Exception as exc:  # reported through format_error, like graphene-django
-            return ExecutionResult(errors=[exc])
+            result = ExecutionResult(errors=[exc])
+        request.graphql_had_errors = bool(result.errors)
+        return result
 
     def get_response(self, request, data, show_graphiql=False):
         result, status_code = super().get_response(request, data, show_graphiql)

@@ -238,6 +238,9 @@ WAGTAIL_HEADLESS_PREVIEW = {
 # rich text links rewritten) are wrapped around the schema's resolvers by
 # cms.api.guards, not set here as middleware (docs/api-visibility.md).
 GRAPHENE = {"SCHEMA": "cms.schema.schema", "MIDDLEWARE": []}
+# Seconds caches may keep a public GraphQL GET response (cms/api/http_cache.py). 0: they
+# revalidate every time (ETag, 304), so nothing unpublished is ever served from a cache.
+GRAPHQL_CACHE_MAX_AGE = env_int("GRAPHQL_CACHE_MAX_AGE", 0)
 # Seconds a preview token from the editor stays valid.
 PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 3600)
 GRAPPLE = {
