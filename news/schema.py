@@ -45,39 +45,32 @@ def article_queryset(locale, include_untranslated=False):
     return locale_pages(NewsArticlePage, locale, include_untranslated)
 
 
-def _distinct_instances(model, rows, db):
-    """Model instances from `values_list` rows ending with the model's columns
-    (`_related_columns`): one per distinct object, however many articles share it."""
+def related_instances(queryset, owner, relation, model):
+    """(owner id, related instance) for each row of `queryset`, the related object read
+    through `relation` in the same query, one instance per distinct object however many
+    rows share it (cheaper than `select_related`, which makes two instances per row)."""
     names = [field.attname for field in model._meta.concrete_fields]
-    width = len(names)
-    found = {}
-    for row in rows:
-        values = row[-width:]
-        if values[0] not in found:
-            found[values[0]] = model.from_db(db, names, values)
-    return found
-
-
-def _related_columns(model, prefix):
-    return [f"{prefix}__{field.attname}" for field in model._meta.concrete_fields]
+    pk = names.index(model._meta.pk.attname)
+    rows = queryset.values_list(owner, *(f"{relation}__{name}" for name in names))
+    shared, pairs = {}, []
+    for owner_id, *values in rows:
+        if values[pk] not in shared:
+            shared[values[pk]] = model.from_db(queryset.db, names, values)
+        pairs.append((owner_id, shared[values[pk]]))
+    return pairs
 
 
 def load_categories_and_tags(articles):
-    """Categories and tags of a whole list: two queries, and one instance per category or
-    tag however many articles share it (a category row is loaded as a light holder)."""
+    """Categories and tags of a whole list: two queries (a category link is loaded as a
+    light `CategoryItem` holder)."""
     ids = [article.pk for article in articles]
-    queryset = NewsArticleCategory.objects.filter(page_id__in=ids).order_by("sort_order", "pk")
-    rows = list(queryset.values_list("page_id", *_related_columns(NewsCategory, "category")))
-    shared = _distinct_instances(NewsCategory, rows, queryset.db)
-    categories = defaultdict(list)
-    for row in rows:
-        categories[row[0]].append(CategoryItem(category=shared[row[1]]))
-    queryset = NewsArticleTag.objects.filter(content_object_id__in=ids)
-    rows = list(queryset.values_list("content_object_id", *_related_columns(Tag, "tag")))
-    shared = _distinct_instances(Tag, rows, queryset.db)
-    tags = defaultdict(list)
-    for row in rows:
-        tags[row[0]].append(shared[row[1]])
+    categories, tags = defaultdict(list), defaultdict(list)
+    links = NewsArticleCategory.objects.filter(page_id__in=ids).order_by("sort_order", "pk")
+    for page_id, category in related_instances(links, "page_id", "category", NewsCategory):
+        categories[page_id].append(CategoryItem(category=category))
+    tagged = NewsArticleTag.objects.filter(content_object_id__in=ids)
+    for page_id, tag in related_instances(tagged, "content_object_id", "tag", Tag):
+        tags[page_id].append(tag)
     for article in articles:
         setattr(article, LOADED_CATEGORIES, categories[article.pk])
         setattr(article, LOADED_TAGS, tags[article.pk])
