@@ -12,7 +12,7 @@ from .context import language_code
 from .lists import PAGE_ORDER, resolve_list
 from .paths import public_path
 from .translations import translations_of
-from .visibility import is_visible, reader_pages_filter
+from .visibility import reader_pages_filter
 
 
 class PageTranslation(graphene.ObjectType):
@@ -74,8 +74,9 @@ class PageInterface(GrapplePageInterface):
         return language_code(_content_page(self).locale_id)
 
     def resolve_parent(self, info, **kwargs):
+        # A hidden parent is dropped by the field's guard (cms.api.guards).
         parent = self.get_parent()
-        if parent is None or parent.depth <= 1 or not is_visible(parent):
+        if parent is None or parent.depth <= 1:
             return None
         return parent.specific
 

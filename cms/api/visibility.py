@@ -30,7 +30,7 @@ rich text links); one an editor placed on a visible page is shown with it, and
 Wagtail still guards the download of a private document.
 """
 
-from functools import reduce
+from functools import cached_property, reduce
 from operator import or_
 
 from django.db.models import Exists, OuterRef, Q
@@ -100,16 +100,6 @@ def mark_preview(page):
     return page
 
 
-def is_visible(page, now=None):
-    """The rule for one page in memory; one query (its ancestors' restrictions)."""
-    return (
-        _in_time(page, now or timezone.now())
-        and not PageViewRestriction.objects.filter(
-            page__path__in=_path_prefixes(page.path)
-        ).exists()
-    )
-
-
 def _in_time(page, now):
     return (
         page.live
@@ -127,16 +117,17 @@ class ReaderScope:
 
     def __init__(self):
         self.now = timezone.now()
-        self._restricted_paths = None
 
-    @property
+    @cached_property
     def restricted_paths(self):
-        if self._restricted_paths is None:
-            # One query per request, and only for a request that shows pages.
-            self._restricted_paths = frozenset(
-                PageViewRestriction.objects.values_list("page__path", flat=True)
-            )
-        return self._restricted_paths
+        # One query per request, and only for a request that shows pages.
+        return frozenset(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+    @cached_property
+    def restricted_roots(self):
+        """The restricted paths without those inside another: each covers a whole subtree."""
+        paths = sorted(self.restricted_paths)
+        return [p for i, p in enumerate(paths) if not any(p.startswith(r) for r in paths[:i])]
 
     def page_visible(self, page):
         if is_preview(page):
@@ -149,11 +140,9 @@ class ReaderScope:
     def filter(self, queryset):
         """`visible_pages` with this request's clock and restricted paths."""
         queryset = queryset.filter(visible_filter(self.now))
-        # A restriction inside another restricted subtree adds nothing to the filter.
-        roots = sorted(self.restricted_paths)
-        roots = [p for i, p in enumerate(roots) if not any(p.startswith(r) for r in roots[:i])]
-        if roots:
-            queryset = queryset.exclude(reduce(or_, (Q(path__startswith=p) for p in roots)))
+        if self.restricted_roots:
+            restricted = (Q(path__startswith=path) for path in self.restricted_roots)
+            queryset = queryset.exclude(reduce(or_, restricted))
         return queryset
 
 
