@@ -8,16 +8,8 @@ from partners.models import WebhookDelivery
 from partners.webhooks import deliver_due
 from tests.factories import make_article
 from tests.partners.syndication_helpers import make_client
-from tests.partners.webhook_receiver import Receiver
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def receiver():
-    server = Receiver()
-    yield server
-    server.close()
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from partners.webhook_guard import is_public_address, validate_webhook_url
 from partners.webhooks import deliver_due
 from tests.factories import make_article
 from tests.partners.syndication_helpers import make_client
-from tests.partners.webhook_receiver import Receiver
 
 PRIVATE_OFF = override_settings(WEBHOOK_ALLOW_PRIVATE_NETWORKS=False)
 REFUSED = [
@@ -31,13 +30,6 @@ REFUSED = [
     "http://[fd00::1]/hook",
     "http://[::ffff:127.0.0.1]/hook",
 ]
-
-
-@pytest.fixture
-def receiver():
-    server = Receiver()
-    yield server
-    server.close()
 
 
 @PRIVATE_OFF

@@ -28,16 +28,8 @@ from partners.models import WebhookDelivery
 from partners.webhooks import claim_due, deliver_due
 from tests.factories import make_article
 from tests.partners.syndication_helpers import make_client
-from tests.partners.webhook_receiver import Receiver
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def receiver():
-    server = Receiver()
-    yield server
-    server.close()
 
 
 @pytest.fixture

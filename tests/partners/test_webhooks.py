@@ -26,13 +26,6 @@ FAST = override_settings(WEBHOOK_RETRY_SCHEDULE=[0, 0, 0], WEBHOOK_RETRY_JITTER=
 
 
 @pytest.fixture
-def receiver():
-    server = Receiver()
-    yield server
-    server.close()
-
-
-@pytest.fixture
 def client(trees, receiver):
     client = make_client(locales_=("kk",))
     client.webhook_url = receiver.url
