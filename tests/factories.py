@@ -10,10 +10,27 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 
-from home.models import Country, HomePage
+from home.models import Country, HomePage, StandardPage
 from news.models import NewsArticleCategory, NewsArticlePage, NewsCategory, NewsIndexPage
+from partners.models import (
+    CulturalProjectIndexPage,
+    CulturalProjectPage,
+    ProgrammeIndexPage,
+    ProgrammePage,
+)
 
 LANGUAGES = ("kk", "ru", "en")
+# Every page type of the project, for tests that go through each.
+PAGE_TYPES = [
+    HomePage,
+    StandardPage,
+    NewsIndexPage,
+    NewsArticlePage,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    CulturalProjectIndexPage,
+    CulturalProjectPage,
+]
 
 
 def locales():

@@ -11,18 +11,7 @@ from partners.models import (
     ProgrammeIndexPage,
     ProgrammePage,
 )
-from tests.factories import locales
-
-PAGE_TYPES = [
-    HomePage,
-    StandardPage,
-    NewsIndexPage,
-    NewsArticlePage,
-    ProgrammeIndexPage,
-    ProgrammePage,
-    CulturalProjectIndexPage,
-    CulturalProjectPage,
-]
+from tests.factories import PAGE_TYPES, locales
 
 # parent type -> the child types an editor may add there (on an empty tree)
 ALLOWED = {

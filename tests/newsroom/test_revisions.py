@@ -11,7 +11,7 @@ from partners.models import (
     ProgrammeIndexPage,
     ProgrammePage,
 )
-from tests.factories import make_article
+from tests.factories import PAGE_TYPES, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -37,19 +37,7 @@ def page_of_type(site, model):
     return parent.add_child(instance=model(title="Compared", slug="compared", locale=kk, **fields))
 
 
-@pytest.mark.parametrize(
-    "model",
-    [
-        HomePage,
-        StandardPage,
-        NewsIndexPage,
-        NewsArticlePage,
-        ProgrammeIndexPage,
-        ProgrammePage,
-        CulturalProjectIndexPage,
-        CulturalProjectPage,
-    ],
-)
+@pytest.mark.parametrize("model", PAGE_TYPES)
 def test_compare_two_revisions(admin_client, site, model):
     page = page_of_type(site, model).specific
     first = page.save_revision()
