@@ -995,56 +995,60 @@ function fact(term, description) {
   return [h("dt", null, term), h("dd", null, description)];
 }
 
-function programmeView(page, locale) {
-  const t = texts(locale);
+/** A programme or project page: kicker, title, summary and facts, then its content. */
+function sectionPageView(page, locale, kind, kicker, facts, content) {
   return h(
     "article",
-    { class: "article programme", lang: page.contentLocale },
+    { class: `article ${kind}`, lang: page.contentLocale },
     h(
       "header",
       { class: "article-header" },
-      h("p", { class: "kicker", lang: locale }, t.programmes),
+      h("p", { class: "kicker", lang: locale }, kicker),
       h("h1", { tabindex: "-1" }, page.title),
     ),
     h("p", { class: "lead" }, page.summary),
-    h(
-      "dl",
-      { class: "facts", lang: locale },
+    h("dl", { class: "facts", lang: locale }, facts),
+    content,
+  );
+}
+
+function programmeView(page, locale) {
+  const t = texts(locale);
+  return sectionPageView(
+    page,
+    locale,
+    "programme",
+    t.programmes,
+    [
       page.applicationDeadline
         ? fact(t.deadline, timeElement(page.applicationDeadline, locale, formatDate))
         : null,
       page.partner ? fact(t.partner, partnerLink(page.partner)) : null,
       page.country ? fact(t.country, page.country.name) : null,
-    ),
-    page.eligibility ? [h("h2", null, t.eligibility), richText(page.eligibility)] : null,
-    page.howToApply ? [h("h2", null, t.howToApply), richText(page.howToApply)] : null,
-    renderBody(page.body, locale),
+    ],
+    [
+      page.eligibility ? [h("h2", null, t.eligibility), richText(page.eligibility)] : null,
+      page.howToApply ? [h("h2", null, t.howToApply), richText(page.howToApply)] : null,
+      renderBody(page.body, locale),
+    ],
   );
 }
 
 function projectView(page, locale) {
   const t = texts(locale);
   const partners = (page.partners || []).map((p) => h("span", { class: "chip" }, partnerLink(p)));
-  return h(
-    "article",
-    { class: "article project", lang: page.contentLocale },
-    h(
-      "header",
-      { class: "article-header" },
-      h("p", { class: "kicker", lang: locale }, t.projects),
-      h("h1", { tabindex: "-1" }, page.title),
-    ),
-    h("p", { class: "lead" }, page.summary),
-    h(
-      "dl",
-      { class: "facts", lang: locale },
+  return sectionPageView(
+    page,
+    locale,
+    "project",
+    t.projects,
+    [
       page.startDate ? fact(t.dates, dateRange(page.startDate, page.endDate, locale)) : null,
       page.place ? fact(t.place, page.place) : null,
       page.country ? fact(t.country, page.country.name) : null,
       partners.length ? fact(t.partners, partners) : null,
-    ),
-    renderBody(page.body, locale),
-    renderBody(page.gallery, locale),
+    ],
+    [renderBody(page.body, locale), renderBody(page.gallery, locale)],
   );
 }
 
