@@ -16,4 +16,7 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom roles and review")
 
     def ready(self):
+        from newsroom import signals
+
         post_migrate.connect(setup_roles_after_migrate, sender=self)
+        signals.connect()

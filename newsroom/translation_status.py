@@ -11,7 +11,9 @@ wagtail-localize records every sync as a `TranslationLog` (the
 `Translation.translations_last_updated_at` and `destination_last_updated_at`
 fields are never written). The source changed when its content was extracted
 again (`TranslationSource.last_updated_at`, e.g. "Sync translated pages") or
-when the source page was published since (a change not extracted yet).
+when a publish since changed its text (`SourceTextChange`, a change not
+extracted yet): a publish that changes no text (featured articles, settings)
+leaves its translations in sync.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -57,16 +59,13 @@ def out_of_date_translations(locale=None):
         .order_by("-created_at")
         .values("created_at")[:1]
     )
-    source_published = Page.objects.filter(
-        translation_key=OuterRef("source__object_id"), locale=OuterRef("source__locale")
-    ).values("last_published_at")[:1]
     translations = (
         page_translations()
-        .annotate(last_sync=Subquery(last_sync), source_published=Subquery(source_published))
+        .annotate(last_sync=Subquery(last_sync))
         .filter(
             Q(last_sync__isnull=True)
             | Q(source__last_updated_at__gt=F("last_sync"))
-            | Q(source_published__gt=F("last_sync"))
+            | Q(source__text_change__changed_at__gt=F("last_sync"))
         )
     )
     if locale is not None:

@@ -1,7 +1,8 @@
 """What a partner may see: one rule, used by the change log, the feed and the REST endpoints.
 
 An article is in a client's scope when the client is active and the article is
-syndicatable (a real page, not an alias: an alias shows another locale's text;
+syndicatable (a page with text of its own: neither an alias nor a page still
+showing its source's text, see `languages.models`;
 `allow_syndication` on; visible to any reader, see `cms.api.visibility`), in
 one of the client's locales and, if the client names categories, in one of them
 in any locale (categories are matched by translation key).
@@ -18,6 +19,7 @@ from django.db.models import Exists, OuterRef
 
 from cms.api.paths import canonical_url
 from cms.api.visibility import visible_pages
+from languages.models import own_text
 from news.models import NewsArticleCategory, NewsArticlePage
 
 
@@ -41,7 +43,11 @@ def client_covers(client, facts):
 def load_facts(queryset):
     """ArticleFacts by page id for the NewsArticlePages of `queryset`, in three queries."""
     queryset = queryset.order_by()
-    visible_ids = set(visible_pages(queryset).values_list("pk", flat=True))
+    eligible_ids = set(
+        visible_pages(queryset.filter(own_text(), allow_syndication=True)).values_list(
+            "pk", flat=True
+        )
+    )
     keys = defaultdict(set)
     links = NewsArticleCategory.objects.filter(page__in=queryset.values("pk"))
     for page_id, key in links.values_list("page_id", "category__translation_key"):
@@ -52,18 +58,16 @@ def load_facts(queryset):
         "translation_key",
         "url_path",
         "live_revision_id",
-        "allow_syndication",
-        "alias_of_id",
     )
     facts = {}
-    for pk, code, key, url_path, revision_id, allowed, alias_of in rows:
+    for pk, code, key, url_path, revision_id in rows:
         facts[pk] = ArticleFacts(
             page_id=pk,
             locale=code,
             translation_key=str(key),
             url=canonical_url(_PathOnly(url_path), code),
             revision_id=revision_id,
-            eligible=allowed and alias_of is None and pk in visible_ids,
+            eligible=pk in eligible_ids,
             category_keys=frozenset(keys[pk]),
         )
     return facts
@@ -81,7 +85,7 @@ def scoped_articles(client):
     if not client.active or not client.locales:
         return NewsArticlePage.objects.none()
     queryset = NewsArticlePage.objects.filter(
-        alias_of__isnull=True,
+        own_text(),
         allow_syndication=True,
         locale__language_code__in=client.locales,
     )

@@ -11,7 +11,7 @@ from grapple.types.interfaces import PageInterface as GrapplePageInterface
 from .context import language_code
 from .lists import PAGE_ORDER, resolve_list
 from .paths import public_path
-from .translations import translations_of
+from .translations import text_locale_id, translations_of
 from .visibility import reader_pages_filter
 
 
@@ -21,11 +21,6 @@ class PageTranslation(graphene.ObjectType):
     id = graphene.ID(required=True, description="The page id of that locale's version.")
     locale = graphene.String(required=True, description="Language code, e.g. ru.")
     url = graphene.String(required=True, description="Public path, e.g. /ru/news/<slug>/.")
-
-
-def _content_page(page):
-    """The page whose text a reader sees: the source of an alias, else the page itself."""
-    return getattr(page, "alias_of", None) if page.alias_of_id else page
 
 
 class PageInterface(GrapplePageInterface):
@@ -68,10 +63,10 @@ class PageInterface(GrapplePageInterface):
         ]
 
     def resolve_is_fallback(self, info, **kwargs):
-        return self.alias_of_id is not None and _content_page(self).locale_id != self.locale_id
+        return text_locale_id(self) != self.locale_id
 
     def resolve_content_locale(self, info, **kwargs):
-        return language_code(_content_page(self).locale_id)
+        return language_code(text_locale_id(self))
 
     def resolve_parent(self, info, **kwargs):
         # A hidden parent is dropped by the field's guard (cms.api.guards).

@@ -6,6 +6,9 @@ from uuid import UUID
 
 from wagtail.models import Page
 
+from languages.models import UntranslatedPage, own_text
+
+from .context import request_cache
 from .visibility import reader_pages_filter
 
 PREFETCH_ATTR = "_otandas_translations"
@@ -21,7 +24,8 @@ class Translation(NamedTuple):
 
 
 def load_translations(pages):
-    """Attach to each page its live, really translated versions (aliases are not translations).
+    """Attach to each page its live, really translated versions (neither aliases nor pages
+    still showing another locale's text, see `languages.models`).
 
     One query for the whole list, however long.
     """
@@ -30,7 +34,7 @@ def load_translations(pages):
         return
     keys = {page.translation_key for page in pages}
     others = reader_pages_filter(
-        Page.objects.filter(translation_key__in=keys, alias_of__isnull=True)
+        Page.objects.filter(own_text(), translation_key__in=keys)
     ).values_list("id", "translation_key", "locale_id", "url_path")
     by_key = defaultdict(list)
     for row in others:
@@ -48,3 +52,20 @@ def translations_of(page):
     if not hasattr(page, PREFETCH_ATTR):
         load_translations([page])
     return getattr(page, PREFETCH_ATTR)
+
+
+def untranslated_locales():
+    """{page id: locale id of its text} for the pages recorded as untranslated; one small
+    query per request (only pages whose translation is under way are recorded)."""
+    return request_cache(
+        "untranslated_locales",
+        lambda: dict(UntranslatedPage.objects.values_list("page_id", "content_locale_id")),
+    )
+
+
+def text_locale_id(page):
+    """The locale of the text `page` shows: its source's for an alias or an untranslated
+    page, else its own."""
+    if page.alias_of_id:
+        return page.alias_of.locale_id  # lists load it with the page
+    return untranslated_locales().get(page.pk, page.locale_id)

@@ -38,6 +38,8 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
+from languages.models import own_text
+
 from .context import request_cache, scope_store
 
 PREVIEW_ATTR = "_otandas_preview"
@@ -173,14 +175,15 @@ def reader_pages_filter(queryset):
 def locale_pages(model, locale, include_untranslated=False):
     """A locale's visible pages of one type, newest first, as the contract's lists show them.
 
-    Aliases (pages not yet translated into the locale) are left out unless asked for;
-    then their source comes in the same query, for `isFallback` and `contentLocale`.
+    Pages not yet translated into the locale (aliases, and pages still showing their
+    source's text: `languages.models`) are left out unless asked for; then an alias's
+    source comes in the same query, for `isFallback` and `contentLocale`.
     """
     queryset = model.objects.filter(locale=locale)
     if include_untranslated:
         queryset = queryset.select_related("alias_of")
     else:
-        queryset = queryset.filter(alias_of__isnull=True)
+        queryset = queryset.filter(own_text())
     return (
         reader_pages_filter(queryset)
         .select_related("country")

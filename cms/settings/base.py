@@ -17,6 +17,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # First: its signal handlers run before the syndication handlers of the same signals.
+    "languages",
     "home",
     "news",
     "partners",

@@ -41,6 +41,10 @@ def test_editor_sees_neither_panel(client, site, editor):
 def test_translations_missing_and_out_of_date_per_locale(client, translated, translator):
     make_article(translated.source.get_parent(), "Only in kk")
     assert counts_by_locale() == {"kk": (0, 0), "ru": (1, 0), "en": (2, 0)}
+    # Published again without a change of text (a setting): still in sync.
+    translated.source.allow_syndication = False
+    translated.source.save_revision().publish()
+    assert counts_by_locale() == {"kk": (0, 0), "ru": (1, 0), "en": (2, 0)}
     # The source changes after its translation was synced: ru is out of date.
     translated.source.lead = "Changed lead."
     translated.source.save_revision().publish()

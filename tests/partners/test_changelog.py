@@ -352,12 +352,17 @@ def test_admin_unpublish_and_delete_are_recorded(setup, client, admin_user):
     assert log(syndication_client, after=2) == [(UNP, first.pk), (DEL, second.pk)]
 
 
-def test_converting_an_alias_into_a_page_is_recorded(trees):
+def test_an_alias_converted_into_a_page_is_syndicated_once_translated(trees):
     _homes, indexes = trees
     client = make_client(locales_=("ru",))
     article = make_article(indexes["kk"], "Aliased")
     alias = article.create_alias(parent=indexes["ru"], update_locale=locales()["ru"])
     assert log(client) == []
     ConvertAliasPageAction(alias).execute()
-    assert log(client) == [(PUB, alias.pk), (UPD, alias.pk)]
+    # Still the kk text: not a ru article yet (languages.models.UntranslatedPage).
+    assert log(client) == [] and live_scope(client) == set()
+    page = NewsArticlePage.objects.get(pk=alias.pk)
+    page.title = "Псевдоним"
+    publish(page)
+    assert log(client) == [(PUB, alias.pk)]
     assert set(replay(client)) == live_scope(client) == {alias.pk}
