@@ -13,7 +13,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("graphql/", csrf_exempt(GraphQLView.as_view()), name="grapple_graphql"),
-    path("syndication/", include("partners.urls")),
+    path("syndication/", include("syndication.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("feeds/", include("news.urls")),

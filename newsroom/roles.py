@@ -85,9 +85,9 @@ ROLES = (
         permissions=(
             ACCESS_ADMIN,
             *model_permissions("partners.partner", "add", "change", "delete", "view"),
-            *model_permissions("partners.syndicationclient", "add", "change", "delete", "view"),
-            *model_permissions("partners.apikey", "add", "change", "delete", "view"),
-            *model_permissions("partners.webhookdelivery", "change", "view"),
+            *model_permissions("syndication.syndicationclient", "add", "change", "delete", "view"),
+            *model_permissions("syndication.apikey", "add", "change", "delete", "view"),
+            *model_permissions("syndication.webhookdelivery", "change", "view"),
         ),
         collection_permissions=("wagtailimages.add_image", "wagtailimages.choose_image"),
     ),

@@ -5,9 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class PartnersConfig(AppConfig):
     name = "partners"
     verbose_name = _("Partners and programmes")
-
-    def ready(self):
-        from partners import signals, webhooks
-
-        signals.connect()
-        webhooks.connect()

@@ -20,21 +20,3 @@ def register_partner_queries(query_mixins):
     from partners.schema import PartnersQuery
 
     query_mixins.append(PartnersQuery)
-
-
-@hooks.register("register_schema_query")
-def register_syndication_queries(query_mixins):
-    from partners.syndication_schema import SyndicationQuery
-
-    query_mixins.append(SyndicationQuery)
-
-
-@hooks.register("register_admin_viewset")
-def register_syndication_clients():
-    from partners.admin_views import SyndicationClientViewSet
-
-    return SyndicationClientViewSet("syndication_clients")
-
-
-# Settings › Webhooks: endpoints, delivery log, redelivery (registers its own hooks).
-from partners import webhook_admin  # noqa: E402, F401

@@ -1,5 +1,10 @@
+from io import StringIO
+
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
+from django.db import transaction
+from django.test.utils import override_settings
 
 
 @pytest.fixture(autouse=True)
@@ -31,3 +36,16 @@ def trees(db):
     from tests.factories import make_trees
 
     return make_trees()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`load_demo` once for the module, in a transaction rolled back at its end, with its
+    media and var/ files in a temporary folder; its output."""
+    var = tmp_path_factory.mktemp("var")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(var / "media"), VAR_DIR=var):
+        with transaction.atomic():
+            out = StringIO()
+            call_command("load_demo", stdout=out)
+            yield out.getvalue()
+            transaction.set_rollback(True)

@@ -22,7 +22,9 @@ INSTALLED_APPS = [
     "home",
     "news",
     "partners",
+    "syndication",
     "reader",
+    "demo",
     "cms",
     # Before wagtail_localize: its translation editor template is extended here.
     "newsroom",
@@ -65,7 +67,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "cms.api.context.RequestScopeMiddleware",
     # Bearer API keys on /graphql/, /feeds/, /syndication/: invalid ones get a 401 here.
-    "partners.auth.ApiKeyMiddleware",
+    "syndication.auth.ApiKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -74,8 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Admin writes in one transaction, with the syndication change log (partners/transactions.py).
-    "partners.transactions.AtomicAdminWritesMiddleware",
+    # Admin writes in one transaction with the syndication change log (syndication.transactions).
+    "syndication.transactions.AtomicAdminWritesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -147,8 +149,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # See cms/worker.py.
 WORKER_PERIODIC_JOBS = [
     ("cms.worker.publish_scheduled", 60),
-    ("partners.webhooks.deliver_due", 2),  # webhook deliveries and their retries
-    ("partners.webhook_retention.prune_due", 3600),  # old finished deliveries
+    ("syndication.webhooks.delivery.deliver_due", 2),  # webhook deliveries and their retries
+    ("syndication.webhooks.retention.prune_due", 3600),  # old finished deliveries
 ]
 
 # Webhooks (docs/partners-webhooks.md). Loopback, private and link-local targets are
@@ -256,6 +258,8 @@ GRAPPLE = {
     # The image sizes the apps use (cms/settings/images.py); nothing else is made.
     "ALLOWED_IMAGE_FILTERS": ALLOWED_IMAGE_FILTERS,
 }
+# What the home page's "Featured articles" chooser offers.
+FEATURED_PAGE_TYPES = ["news.NewsArticlePage"]
 # Made by the worker when an image is uploaded or a page published (home.renditions).
 RENDITIONS_PREGENERATE = [spec for spec in ALLOWED_IMAGE_FILTERS if spec != "original"]
 

@@ -1,5 +1,6 @@
 """Page types of the home app and the base every page type shares."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from grapple.models import GraphQLPage, GraphQLStreamfield, GraphQLString
@@ -47,13 +48,8 @@ class HomePage(BasePage):
 
     intro = models.TextField(_("intro"), blank=True)
 
+    # No subpage_types: the sections say they live here (their parent_page_types).
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "news.NewsIndexPage",
-        "partners.ProgrammeIndexPage",
-        "partners.CulturalProjectIndexPage",
-        "home.StandardPage",
-    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -106,7 +102,8 @@ class HomePageFeaturedArticle(TranslatableMixin, Orderable):
         "wagtailcore.Page", verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
     )
 
-    panels = [PageChooserPanel("page", "news.NewsArticlePage")]
+    # The page types editors may feature: a setting, so that home names no section.
+    panels = [PageChooserPanel("page", settings.FEATURED_PAGE_TYPES)]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]

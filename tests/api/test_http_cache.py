@@ -8,7 +8,7 @@ from django.test import override_settings
 
 from tests.api.test_preview import draft_token
 from tests.factories import make_article
-from tests.partners.syndication_helpers import bearer, make_client, make_key
+from tests.syndication.syndication_helpers import bearer, make_client, make_key
 
 LIST = '{ newsArticles(locale: "kk") { items { title } } }'
 

@@ -15,7 +15,7 @@ from wagtail.models import Locale, TaskState, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
-from home.demo.pages import page_key
+from demo.pages import page_key
 from news.models import NewsArticlePage
 
 expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed").expect

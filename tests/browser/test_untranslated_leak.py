@@ -15,8 +15,8 @@ import pytest
 from wagtail.models import Page
 
 from news.models import NewsArticlePage
-from partners.keys import create_api_key
-from tests.partners.syndication_helpers import make_client
+from syndication.keys import create_api_key
+from tests.syndication.syndication_helpers import make_client
 
 expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed").expect
 

@@ -6,7 +6,7 @@ import pytest
 
 from tests.factories import locales, make_article
 from tests.newsroom.conftest import chief, site, translator  # noqa: F401 (fixtures)
-from tests.partners.syndication_helpers import make_client
+from tests.syndication.syndication_helpers import make_client
 
 
 @pytest.fixture

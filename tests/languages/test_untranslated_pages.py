@@ -15,10 +15,10 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.operations import TranslationCreator
 
 from languages.models import UntranslatedPage
-from partners.models import WebhookDelivery
+from syndication.models import WebhookDelivery
 from tests.factories import locales, make_article, publish
 from tests.newsroom.conftest import as_user, edit_url
-from tests.partners.syndication_helpers import live_scope, log
+from tests.syndication.syndication_helpers import live_scope, log
 
 pytestmark = pytest.mark.django_db
 

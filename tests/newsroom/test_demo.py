@@ -1,33 +1,17 @@
 """The roles on the demo content: `load_demo` grants them and makes a user per role."""
 
 import io
-from io import StringIO
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
-from django.db import transaction
-from django.test.utils import override_settings
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from home.demo.pages import page_key
+from demo.pages import page_key
 from news.models import NewsArticlePage, NewsIndexPage
 from newsroom.translation_status import locale_summary
 from tests.newsroom.conftest import as_user
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """load_demo once for this module, rolled back at its end; var/ in a temporary folder."""
-    var = tmp_path_factory.mktemp("var")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(var / "media"), VAR_DIR=var):
-        with transaction.atomic():
-            out = StringIO()
-            call_command("load_demo", stdout=out)
-            yield out.getvalue()
-            transaction.set_rollback(True)
 
 
 def lead_translation(code):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.admin.auth import user_has_any_page_permission
 
 from tests.newsroom.conftest import as_user, denied
-from tests.partners.syndication_helpers import make_client
+from tests.syndication.syndication_helpers import make_client
 
 pytestmark = pytest.mark.django_db
 
