@@ -18,7 +18,7 @@ TEST := DJANGO_SETTINGS_MODULE=cms.settings.test
 DEPS_STAMP := $(VENV)/.deps-$(firstword $(shell cksum requirements.txt))
 
 .PHONY: help run worker test test-sqlite test-postgres lint format schema schema-check \
-	migrate demo admin messages bench deps browser clean
+	migrate demo admin messages vendor-catalogues bench deps browser clean
 
 help: ## list the targets
 	@echo "usage: make TARGET [PORT=8000]"
@@ -51,6 +51,9 @@ messages: deps ## compile the gettext catalogues in locales/
 	@if find locales -name '*.po' 2>/dev/null | grep -q .; then \
 		$(DEV) $(MANAGE) compilemessages --ignore '$(VENV)' --ignore var --ignore node_modules -v 0; \
 	else echo "no .po files in locales/: nothing to compile"; fi
+
+vendor-catalogues: deps ## after upgrading Wagtail & co: add their new messages to locales/vendor (kk)
+	$(DEV) $(PY) scripts/vendor_catalogues.py update
 
 migrate: deps ## apply database migrations (var/db.sqlite3 unless DATABASE_URL is set)
 	$(DEV) $(MANAGE) migrate --noinput -v 0

@@ -59,13 +59,23 @@ def key(entry):
     return (entry.msgctxt, entry.msgid)
 
 
+def template_entries(template_path):
+    """The messages to translate: the app's English catalogue, plus any its Russian one
+    translates that the English one lacks (their templates are not always in step)."""
+    wanted = {key(e): e for e in polib.pofile(str(template_path)) if not e.obsolete}
+    russian = template_path.parent.parent.parent / "ru" / "LC_MESSAGES" / template_path.name
+    if russian.is_file():
+        for entry in polib.pofile(str(russian)).translated_entries():
+            wanted.setdefault(key(entry), entry)
+    return wanted
+
+
 def update(app, template_path, path):
-    template = polib.pofile(str(template_path), wrapwidth=0)
     po = polib.pofile(str(path), wrapwidth=0) if path.exists() else polib.POFile(wrapwidth=0)
     po.metadata = {**{k: v.format(app=app) for k, v in HEADER.items()}, **po.metadata}
     po.metadata["Plural-Forms"] = HEADER["Plural-Forms"]
     po.metadata.setdefault("PO-Revision-Date", "2026-12-02 00:00+0000")
-    wanted = {key(e): e for e in template if not e.obsolete}
+    wanted = template_entries(template_path)
     kept = [e for e in po if key(e) in wanted and not e.obsolete]
     have = {key(e) for e in kept}
     added = 0

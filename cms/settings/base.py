@@ -184,7 +184,9 @@ WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Almaty")
-LOCALE_PATHS = [BASE_DIR / "locales"]
+# The project's catalogues, then the Kazakh ones of the apps that ship none
+# (locales/vendor/<app>/, see locales/README.md).
+LOCALE_PATHS = [BASE_DIR / "locales", *sorted((BASE_DIR / "locales" / "vendor").glob("*"))]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
