@@ -14,11 +14,13 @@ export PORT
 MANAGE := $(PY) manage.py
 DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=cms.settings.test
-# Installed requirements are recorded in a stamp named after their checksum.
+# Installed requirements are recorded in stamps named after their checksums: the runtime
+# ones (requirements.txt) for running, the development ones on top for tests and lint.
 DEPS_STAMP := $(VENV)/.deps-$(firstword $(shell cksum requirements.txt))
+DEV_STAMP := $(VENV)/.dev-deps-$(firstword $(shell cat requirements.txt requirements-dev.txt | cksum))
 
 .PHONY: help run worker test test-sqlite test-postgres lint format schema schema-check \
-	migrate demo admin messages vendor-catalogues bench deps browser clean
+	migrate demo admin messages vendor-catalogues vendor-graphiql bench deps browser clean
 
 help: ## list the targets
 	@echo "usage: make TARGET [PORT=8000]"
@@ -34,7 +36,13 @@ $(DEPS_STAMP): requirements.txt | $(PY)
 	$(PY) -m pip install --disable-pip-version-check --quiet -r requirements.txt
 	@rm -f $(VENV)/.deps-* && touch $@
 
-deps: $(DEPS_STAMP) ## create .venv and install the pinned requirements (if changed)
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(DEPS_STAMP)
+	$(PY) -m pip install --disable-pip-version-check --quiet -r requirements-dev.txt
+	@rm -f $(VENV)/.dev-deps-* && touch $@
+
+deps: $(DEPS_STAMP) ## create .venv and install the pinned runtime requirements (if changed)
+
+dev-deps: $(DEV_STAMP) ## the runtime requirements and the development ones (tests, lint, browser)
 
 # The browser tests (tests/browser) drive Debian's Chromium; without it they are skipped.
 browser: ## install Chromium for the browser tests if it is missing (apt-get, as root)
@@ -55,6 +63,10 @@ messages: deps ## compile the gettext catalogues in locales/
 vendor-catalogues: deps ## after upgrading Wagtail & co: add their new messages to locales/vendor (kk)
 	$(DEV) $(PY) scripts/vendor_catalogues.py update
 
+# GraphiQL's assets are committed (1.5 MB): `make run` needs no npm and works offline.
+vendor-graphiql: ## refresh GraphiQL's assets in cms/static/graphiql/ from npm (pinned versions)
+	scripts/vendor-graphiql.sh
+
 migrate: deps ## apply database migrations (var/db.sqlite3 unless DATABASE_URL is set)
 	$(DEV) $(MANAGE) migrate --noinput -v 0
 
@@ -72,33 +84,34 @@ run: messages demo admin ## set up, then serve on 127.0.0.1:PORT (default 8000) 
 worker: deps ## run the background worker alone (tasks and periodic jobs)
 	$(DEV) $(MANAGE) run_worker
 
-bench: deps ## run the benchmark (scripts/bench.sh)
+bench: dev-deps ## run the benchmark (scripts/bench.sh)
 	@if [ -x scripts/bench.sh ]; then PY=$(PY) scripts/bench.sh; \
 	else echo "no benchmark yet (scripts/bench.sh is not there)"; fi
 
 # --- checking -----------------------------------------------------------------
 
-test: deps messages lint schema-check browser ## lint, check schema.graphql, run the tests on SQLite and PostgreSQL
+test: dev-deps messages lint schema-check browser ## lint, check schema.graphql, run the tests on SQLite and PostgreSQL
 	@PY=$(PY) scripts/test.sh all $(PYTEST_ARGS)
 
-test-sqlite: deps messages ## run the tests on SQLite only
+test-sqlite: dev-deps messages ## run the tests on SQLite only
 	@PY=$(PY) scripts/test.sh sqlite $(PYTEST_ARGS)
 
-test-postgres: deps messages ## run the tests on PostgreSQL only (DATABASE_URL, or a throwaway cluster)
+test-postgres: dev-deps messages ## run the tests on PostgreSQL only (DATABASE_URL, or a throwaway cluster)
 	@PY=$(PY) scripts/test.sh postgres $(PYTEST_ARGS)
 
-lint: deps ## ruff check and ruff format --check
+lint: dev-deps ## ruff check, ruff format --check, the import contracts (pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
-format: deps ## reformat the code and apply ruff's safe fixes
+format: dev-deps ## reformat the code and apply ruff's safe fixes
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-schema: deps ## write the GraphQL schema to schema.graphql
+schema: dev-deps ## write the GraphQL schema to schema.graphql
 	@PY=$(PY) scripts/schema.sh write
 
-schema-check: deps ## fail if schema.graphql differs from the schema the code builds
+schema-check: dev-deps ## fail if schema.graphql differs from the schema the code builds
 	@PY=$(PY) scripts/schema.sh check
 
 # --- cleaning -----------------------------------------------------------------

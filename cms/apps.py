@@ -7,7 +7,9 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         # Before grapple builds its types (grapple comes later in INSTALLED_APPS).
-        from cms.api import images, signals
+        from cms.api import descriptions, images, signals
+
+        descriptions.install()
 
         images.register()
         signals.connect()

@@ -5,8 +5,8 @@ Apps add their queries through Wagtail's `register_schema_query` hook in their
 guards (`cms.api.guards`).
 """
 
+from django.utils import translation
 from grapple.registry import registry
-from grapple.schema import create_schema
 
 from cms.api import guards
 
@@ -20,5 +20,10 @@ def drop_internal_models():
 
 
 drop_internal_models()
-schema = create_schema()
+# In English, whichever language is active: graphene-django turns help texts into plain strings
+# as it builds types (see cms.grapple_config), and grapple's own types are built on this import.
+with translation.override("en"):
+    from grapple.schema import create_schema
+
+    schema = create_schema()
 guards.install(schema.graphql_schema)

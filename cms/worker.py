@@ -98,7 +98,7 @@ class PeriodicJob:
 def load_periodic_jobs(declared=None) -> list[PeriodicJob]:
     """Build the jobs from ``WORKER_PERIODIC_JOBS`` (or ``declared``)."""
     if declared is None:
-        declared = getattr(settings, "WORKER_PERIODIC_JOBS", [])
+        declared = settings.WORKER_PERIODIC_JOBS
     jobs = []
     for path, interval in declared:
         if interval <= 0:

@@ -19,17 +19,16 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from cms.api.preload import preloaded_images
+from cms.api.image_loader import ImageLoader
 
 
 class PreloadingImageChooserBlock(ImageChooserBlock):
-    """Takes images already loaded for the whole list (cms.api.preload) instead of a query."""
+    """Takes its images from the request's image loader (cms.api.image_loader): the images
+    of everything the request shows come in one query, not one per stream."""
 
     def bulk_to_python(self, values):
-        ready = preloaded_images([v for v in values if v is not None])
-        if len(ready) < len({v for v in values if v is not None}):
-            return super().bulk_to_python(values)
-        return [ready.get(v) if v is not None else None for v in values]
+        found = ImageLoader.of().many(values)
+        return [found.get(v) for v in values]
 
     def deconstruct(self):
         # Stored data is the same as ImageChooserBlock's; keep migrations free of this class.

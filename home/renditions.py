@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 
 def pregenerated_filters():
-    return getattr(settings, "RENDITIONS_PREGENERATE", [])
+    return settings.RENDITIONS_PREGENERATE
 
 
 @task()

@@ -4,29 +4,30 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.models import City, CityWeather, Country, ExchangeRate
+from home.viewsets import UserLanguageFormsMixin
 
 
-class CountryViewSet(SnippetViewSet):
+class CountryViewSet(UserLanguageFormsMixin, SnippetViewSet):
     model = Country
     icon = "globe"
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
 
 
-class CityViewSet(SnippetViewSet):
+class CityViewSet(UserLanguageFormsMixin, SnippetViewSet):
     model = City
     icon = "site"
     list_display = ["name"]
 
 
-class CityWeatherViewSet(SnippetViewSet):
+class CityWeatherViewSet(UserLanguageFormsMixin, SnippetViewSet):
     model = CityWeather
     icon = "snippet"
     list_display = ["city", "temperature_c", "observed_at", "source"]
     list_filter = ["city"]
 
 
-class ExchangeRateViewSet(SnippetViewSet):
+class ExchangeRateViewSet(UserLanguageFormsMixin, SnippetViewSet):
     model = ExchangeRate
     icon = "snippet"
     list_display = ["currency", "rate", "date", "source"]

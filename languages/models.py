@@ -11,6 +11,7 @@ feeds and syndication treat it as the untranslated fallback it is.
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, Page
 
 
@@ -39,3 +40,31 @@ class UntranslatedPage(models.Model):
 def own_text():
     """Pages whose text is in their own locale: neither aliases nor untranslated pages."""
     return Q(alias_of__isnull=True, untranslated__isnull=True)
+
+
+class LatinSpelling(models.Model):
+    """A name written in Latin script as the editors decide, not letter by letter: a brand,
+    an agency, a person's own spelling (`languages.transliteration` does the rest)."""
+
+    cyrillic = models.CharField(
+        _("as written in Kazakh"),
+        max_length=200,
+        unique=True,
+        help_text=_("Exactly as it appears in the Cyrillic text, e.g. «Қазақпарат»."),
+    )
+    latin = models.CharField(
+        _("in Latin script"),
+        max_length=200,
+        blank=True,
+        help_text=_("How readers of the Latin version see it; empty: keep it as written."),
+    )
+
+    panels = [FieldPanel("cyrillic"), FieldPanel("latin")]
+
+    class Meta:
+        verbose_name = _("Latin spelling")
+        verbose_name_plural = _("Latin spellings")
+        ordering = ["cyrillic"]
+
+    def __str__(self):
+        return f"{self.cyrillic} → {self.latin or self.cyrillic}"

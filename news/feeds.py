@@ -26,12 +26,13 @@ from cms.api.context import language_code, request_scope
 from cms.api.errors import ApiError
 from cms.api.locales import content_languages, get_locale
 from cms.api.paths import canonical_url
+from cms.api.scripts import split_variant, transliterate
 from home.models import PublishingSettings
 from news.feedgen import MediaAtomFeed, MediaRssFeed
 from news.html import body_html, rendition_info
 from news.identity import feed_uri, page_article_uri
 from news.models import NewsCategory, NewsIndexPage
-from news.schema import article_queryset, prepare_articles
+from news.queries import article_queryset, show_articles
 
 FEED_SIZE = 50
 MAX_AGE = 300
@@ -83,7 +84,7 @@ def feed_context(request, code):
         feed_id=feed_uri(code, category),
         organisation=name,
         copyright=publishing.copyright_notice,
-        articles=prepare_articles(list(queryset[:FEED_SIZE])),
+        articles=show_articles(queryset[:FEED_SIZE]),
     )
 
 
@@ -92,14 +93,16 @@ def article_url(article):
 
 
 def hero_media(article):
-    if article.hero_image is None:
+    image = article.hero_image_for_reader()
+    if image is None:
         return None
-    media = rendition_info(article.hero_image)
-    return {**media, "alt": article.hero_alt, "credit": article.hero_credit}
+    media = rendition_info(image)
+    alt, credit = transliterate(article.hero_alt), transliterate(article.hero_credit)
+    return {**media, "alt": alt, "credit": credit}
 
 
 def category_names(article):
-    return [item.category.name for item in article.category_items()]
+    return [transliterate(category.name) for category in article.category_list()]
 
 
 def public_feed(view):
@@ -108,11 +111,12 @@ def public_feed(view):
     @require_safe
     @wraps(view)
     def wrapped(request, locale):
-        language = locale if locale in content_languages() else None
+        base, variant = split_variant(locale)
+        language = base if base in content_languages() else None
         with translation.override(language), request_scope():
             response = view(request, locale)
         if language:
-            response.headers["Content-Language"] = language
+            response.headers["Content-Language"] = variant or language
         patch_cache_control(response, public=True, max_age=MAX_AGE)
         set_response_etag(response)
         return get_conditional_response(
@@ -132,10 +136,10 @@ class NewsRssFeed(Feed):
         return feed_context(request, locale)
 
     def title(self, ctx):
-        return ctx.title
+        return transliterate(ctx.title)
 
     def description(self, ctx):
-        return ctx.description
+        return transliterate(ctx.description)
 
     subtitle = description
 
@@ -158,10 +162,11 @@ class NewsRssFeed(Feed):
         return ctx.articles
 
     def item_title(self, article):
-        return article.title  # plain text in both formats; the writer escapes it
+        return transliterate(article.title)  # plain text in both formats; the writer escapes it
 
     def item_description(self, article):
-        return escape(article.lead)  # read as HTML by RSS and Atom (type="html") readers
+        # Read as HTML by RSS and Atom (type="html") readers.
+        return escape(transliterate(article.lead))
 
     def item_link(self, article):
         return article_url(article)
@@ -178,7 +183,7 @@ class NewsRssFeed(Feed):
         return article.last_published_at
 
     def item_author_name(self, article):
-        return article.byline or None
+        return transliterate(article.byline) or None
 
     def item_categories(self, article):
         return category_names(article)
@@ -195,8 +200,8 @@ def json_item(article):
     item = {
         "id": page_article_uri(article),
         "url": article_url(article),
-        "title": article.title,
-        "summary": article.lead,
+        "title": transliterate(article.title),
+        "summary": transliterate(article.lead),
         "content_html": body_html(article),
         "date_published": article.first_published_at.isoformat(),
         "date_modified": article.last_published_at.isoformat(),
@@ -204,7 +209,7 @@ def json_item(article):
         "tags": category_names(article),
     }
     if article.byline:
-        item["authors"] = [{"name": article.byline}]
+        item["authors"] = [{"name": transliterate(article.byline)}]
     if (media := hero_media(article)) is not None:
         item["image"] = media["url"]
     return item

@@ -21,6 +21,7 @@ from django.utils.safestring import mark_safe
 from cms.api.context import request_cache
 from cms.api.images import rendition_for
 from cms.api.richtext import LinkResolver, render_rich_text
+from cms.api.scripts import transliterate
 from cms.api.visibility import public_media
 
 IMAGE_SPEC = "width-1280"
@@ -144,16 +145,21 @@ def render_block(block, locale_id=None):
 
 
 def body_html(page, *, include_fact_boxes=True):
-    """The body, block by block; fact boxes at their place as `<aside>`, or left out."""
-    return "".join(
-        render_block(block, page.locale_id)
-        for block in page.body
-        if include_fact_boxes or block.block_type != "fact_box"
+    """The body, block by block; fact boxes at their place as `<aside>`, or left out (in the
+    request's script, `cms.api.scripts`)."""
+    return transliterate(
+        "".join(
+            render_block(block, page.locale_id)
+            for block in page.body
+            if include_fact_boxes or block.block_type != "fact_box"
+        )
     )
 
 
 def fact_boxes(page):
     """Each fact box ("Reference") of the body as its own `<aside>`, in order."""
     return [
-        render_block(block, page.locale_id) for block in page.body if block.block_type == "fact_box"
+        transliterate(render_block(block, page.locale_id))
+        for block in page.body
+        if block.block_type == "fact_box"
     ]

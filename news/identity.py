@@ -17,11 +17,9 @@ from django.conf import settings
 
 from cms.api.context import language_code as code_of_locale
 
-DEFAULT_AUTHORITY = "otandas.kz,2025"
-
 
 def authority():
-    return getattr(settings, "ARTICLE_URI_AUTHORITY", DEFAULT_AUTHORITY)
+    return settings.ARTICLE_URI_AUTHORITY
 
 
 def article_uri(translation_key, language_code):

@@ -1,7 +1,5 @@
 """News: the index page, articles, their categories and tags."""
 
-from dataclasses import dataclass
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from grapple.models import (
@@ -23,7 +21,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from cms.api.images import with_alt
+from cms.api.image_loader import ImageLoader
+from cms.api.loaders import ChildRelationLoader, ForeignKeyLoader
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, SectionIndexPage
 
@@ -55,19 +54,6 @@ class NewsCategory(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-
-# Attributes news.schema.prepare_articles fills for a whole list (cheaper than
-# modelcluster's prefetching, which builds a fake queryset per article).
-LOADED_CATEGORIES = "_loaded_category_items"
-LOADED_TAGS = "_loaded_tags"
-
-
-@dataclass
-class CategoryItem:
-    """An article's category link as a loaded list holds it: lighter than the inline row."""
-
-    category: "NewsCategory"
 
 
 class CategorySerializer(serializers.Serializer):
@@ -223,7 +209,12 @@ class NewsArticlePage(BasePage):
             source="category_list",
             description="Categories in this article's locale, in the editor's order.",
         ),
-        GraphQLSnippet("country", "home.Country", description="The country the story is about."),
+        GraphQLSnippet(
+            "country",
+            "home.Country",
+            source="country_for_reader",
+            description="The country the story is about.",
+        ),
         GraphQLTag("tags", source="tag_list", description="Free-form tags."),
         GraphQLBoolean(
             "allow_syndication",
@@ -247,18 +238,18 @@ class NewsArticlePage(BasePage):
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
 
+    # What readers see, loaded for every article the request shows at once (cms.api.loaders).
+
     def hero_image_for_reader(self, info=None, **kwargs):
-        return with_alt(self.hero_image, self.hero_alt)
+        return ImageLoader.of().image(self.hero_image_id, self.hero_alt)
 
-    def category_items(self):
-        """The category links in order (each with a `.category`): loaded for a whole list by
-        news.schema, else the inline rows."""
-        items = getattr(self, LOADED_CATEGORIES, None)
-        return items if items is not None else list(self.categories.all())
-
-    def tag_list(self, info=None, **kwargs):
-        tags = getattr(self, LOADED_TAGS, None)
-        return tags if tags is not None else [item.tag for item in self.tagged_items.all()]
+    def country_for_reader(self, info=None, **kwargs):
+        """The country, in this article's locale."""
+        return ForeignKeyLoader.of(NewsArticlePage, "country").load(self)
 
     def category_list(self, info=None, **kwargs):
-        return [item.category for item in self.category_items()]
+        """The categories in the editor's order, in this article's locale."""
+        return ChildRelationLoader.of(NewsArticlePage, "categories", "category").load(self)
+
+    def tag_list(self, info=None, **kwargs):
+        return ChildRelationLoader.of(NewsArticlePage, "tagged_items", "tag").load(self)

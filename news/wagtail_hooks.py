@@ -1,4 +1,6 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -6,10 +8,20 @@ from news.models import NewsCategory
 
 
 class NewsCategoryViewSet(SnippetViewSet):
+    """Categories of every locale in one list, each row saying its language. The filter by
+    language is Wagtail's own locale filter (the list's Filters button, `?locale=kk`),
+    which its filter set adds for any translatable model: naming "locale" in `list_filter`
+    would replace it with a plain select of Locale rows."""
+
     model = NewsCategory
     icon = "tag"
-    list_display = ["name", "slug"]
+    # A lazy label: Wagtail's default one would be translated once, at import.
+    list_display = ["name", "slug", LocaleColumn(label=_("Language"))]
     search_fields = ["name", "slug"]
+    # The database, not the search index: the model indexes no `slug` to search (a search
+    # was a 500), the list is short, and a new category is found before the worker
+    # has indexed it; parts of words match too.
+    search_backend_name = None
 
 
 register_snippet(NewsCategoryViewSet)

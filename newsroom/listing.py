@@ -12,8 +12,8 @@ first cell is rendered.
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BaseColumn
 from wagtail.admin.views.pages.listing import ExplorableIndexView
-from wagtail.admin.viewsets.pages import PageViewSet
 
+from newsroom.review_actions import ReviewedPageViewSet
 from newsroom.translation_status import IN_SYNC, MISSING, OUT_OF_DATE, SYMBOLS, statuses_for
 
 LABELS = {IN_SYNC: _("in sync"), OUT_OF_DATE: _("out of date"), MISSING: _("not translated")}
@@ -39,7 +39,7 @@ class TranslationStatusColumn(BaseColumn):
         return context
 
 
-class SectionPageViewSet(PageViewSet):
+class SectionPageViewSet(ReviewedPageViewSet):
     """The default page listing plus the translation column."""
 
     columns = [

@@ -5,7 +5,9 @@ editor can act on; `ReviewQueuePanel` adds how many per section and locale,
 so a chief editor sees at a glance where work piles up. `TranslationsPanel`
 shows translators and chief editors, per locale, how many pages have no
 translation yet and how many translations are out of date
-(newsroom.translation_status), each linking to the list.
+(newsroom.translation_status), each linking to the list. Writers get their own
+work (newsroom.my_work): `MySubmissionsPanel`, which takes the place of Wagtail's
+"Your pages in a workflow" and adds what the reviewer said, and `MyDraftsPanel`.
 """
 
 from collections import Counter
@@ -16,15 +18,21 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision, TaskState
 
-from newsroom.roles import CHIEF_EDITORS
+from newsroom.my_work import my_drafts, my_submissions
+from newsroom.roles import CHIEF_EDITORS, EDITORS
 from newsroom.translation_status import MISSING, OUT_OF_DATE, locale_summary
 from newsroom.workflow import sections_by_path
 
 OTHER = ("other", _("Other pages"))
+WAGTAIL_WORKFLOW_PANEL = "user_objects_in_workflow_moderation"  # replaced by MySubmissionsPanel
 
 
 def is_chief_editor(user):
     return user.is_superuser or user.groups.filter(name=CHIEF_EDITORS).exists()
+
+
+def is_editor(user):
+    return user.groups.filter(name=EDITORS).exists()
 
 
 def review_counts(user):
@@ -53,13 +61,20 @@ def review_counts(user):
     ]
 
 
-class ReviewQueuePanel(Component):
-    name = "newsroom_review_queue"
-    template_name = "newsroom/panels/review_queue.html"
-    order = 205  # just before Wagtail's "Awaiting your review" (220)
+class RowsPanel(Component):
+    """A dashboard panel listing `rows` (dicts) with its template."""
 
     def __init__(self, rows):
         self.rows = rows
+
+    def get_context_data(self, parent_context):
+        return {"rows": self.rows}
+
+
+class ReviewQueuePanel(RowsPanel):
+    name = "newsroom_review_queue"
+    template_name = "newsroom/panels/review_queue.html"
+    order = 205  # just before Wagtail's "Awaiting your review" (220)
 
     def get_context_data(self, parent_context):
         return {"rows": self.rows, "total": sum(row["count"] for row in self.rows)}
@@ -88,11 +103,34 @@ class TranslationsPanel(Component):
         return {"rows": rows}
 
 
+class MySubmissionsPanel(RowsPanel):
+    name = "newsroom_my_submissions"
+    template_name = "newsroom/panels/my_submissions.html"
+    order = 210  # where Wagtail's "Your pages in a workflow" was
+
+
+class MyDraftsPanel(RowsPanel):
+    name = "newsroom_my_drafts"
+    template_name = "newsroom/panels/my_drafts.html"
+    order = 240  # before Wagtail's "Your most recent edits" (250)
+
+
 def add_panels(request, panels):
-    """`construct_homepage_panels` hook."""
+    """`construct_homepage_panels` hook. Editors always see their own work (if only to
+    learn it is empty); others when they have some."""
     user = request.user
     rows = review_counts(user)
     if rows or is_chief_editor(user):
         panels.append(ReviewQueuePanel(rows))
     if user.has_perm("wagtail_localize.submit_translation"):
         panels.append(TranslationsPanel())
+    writer = is_editor(user)
+    submissions = my_submissions(user)
+    if submissions or writer:
+        panels[:] = [
+            panel for panel in panels if getattr(panel, "name", None) != WAGTAIL_WORKFLOW_PANEL
+        ]
+        panels.append(MySubmissionsPanel(submissions))
+    drafts = my_drafts(user)
+    if drafts or writer:
+        panels.append(MyDraftsPanel(drafts))

@@ -66,6 +66,8 @@ ROLES = (
             *model_permissions("news.newscategory", "add", "change", "delete", "view"),
             *model_permissions("home.country", "add", "change", "delete", "view"),
             *model_permissions("partners.partner", "change", "view"),
+            # How names are written in the Latin-script version (languages.LatinSpelling).
+            *model_permissions("languages.latinspelling", "add", "change", "delete", "view"),
         ),
         page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         pages=HOMES,
@@ -111,9 +113,13 @@ def get_permission(label, apps=global_apps):
 
 
 def _permission_name(apps, app_label, model, codename):
-    """Django's name for a model permission ("Can add API key"), when the model exists."""
+    """Django's name for a model permission ("Can add API key"), when the model exists.
+
+    As Django's own, from the untranslated verbose name: a name stored in the database
+    must not be in the language that happened to be active (commands run in kk).
+    """
     try:
-        verbose_name = apps.get_model(app_label, model)._meta.verbose_name
+        verbose_name = apps.get_model(app_label, model)._meta.verbose_name_raw
     except LookupError:
         return f"Can {codename.replace('_', ' ')}"
     return f"Can {codename.split('_', 1)[0]} {verbose_name}"

@@ -30,6 +30,11 @@ The button's label is gettext("Publish in ") followed by the language, and
 gettext reads the catalogue the template loads: the template replaces that
 entry on this page (`labels`). Nothing here grants anything: the server
 decides what each post does.
+
+A few words the editor writes in English whatever the language (not through
+gettext in wagtail-localize 1.14: the "<source> to <target> translation"
+heading, "More actions") are put in the user's language once rendered
+(`texts`, replaced by the template's script).
 """
 
 import json
@@ -58,13 +63,26 @@ class TranslationEditor:
     props: str  # the editor's props, JSON
     labels: dict = field(default_factory=dict)  # the editor's msgid: what it says here
     review: ReviewBar | None = None  # the bar above the editor, if any
+    texts: dict = field(default_factory=dict)  # English the editor hard-codes: what it says
+
+
+def hard_coded_texts(data):
+    """The editor's English words that bypass its catalogue, in the user's language."""
+    source, target = data["sourceLocale"]["displayName"], data["locale"]["displayName"]
+    texts = {
+        f"{source} to {target} translation": _("%(source)s to %(target)s translation")
+        % {"source": source, "target": target},
+        "More actions": _("More actions"),
+    }
+    return {english: said for english, said in texts.items() if said != english}
 
 
 def translation_editor(user, instance, props):
     """The translation editor of `instance` for `user`, from wagtail-localize's `props`."""
-    if not isinstance(instance, Page):
-        return TranslationEditor(props=props)  # snippets: no drafts, no review
     data = json.loads(props)
+    texts = hard_coded_texts(data)
+    if not isinstance(instance, Page):
+        return TranslationEditor(props=props, texts=texts)  # snippets: no drafts, no review
     if not user_can_publish(user, instance):
         data["perms"]["canDelete"] = False
         data["links"]["convertToAliasUrl"] = None
@@ -73,8 +91,9 @@ def translation_editor(user, instance, props):
         data["perms"]["canPublish"] = True  # the main button, relabelled
     labels = {}
     if action == "submit":
+        submit = _("Submit for review")  # not in the f-string: makemessages would miss it
         labels = {
-            PUBLISH_LABEL: f"{_('Submit for review')}: ",
+            PUBLISH_LABEL: f"{submit}: ",
             PUBLISHING_LABEL: _("Submitting…"),
         }
     actions = review_actions(instance, user)
@@ -92,7 +111,7 @@ def translation_editor(user, instance, props):
             ],
             can_submit=action == "submit",
         )
-    return TranslationEditor(props=json.dumps(data), labels=labels, review=review)
+    return TranslationEditor(props=json.dumps(data), labels=labels, review=review, texts=texts)
 
 
 def _primary_first(action):

@@ -1,10 +1,10 @@
-"""Wiring only: the review guards, the dashboard panels, the translation column and
-the translation status pages. The "why" is in each module."""
+"""Wiring only: the review guards, the dashboard panels, the translation column, the
+translation status pages and the page types' viewsets. The "why" is in each module."""
 
 from django.urls import path
 from wagtail import hooks
 
-from newsroom import guards, listing, panels, views
+from newsroom import guards, listing, panels, review_actions, views
 
 # Before wagtail-localize's hook of the same name, which takes the edit view over
 # for translations and would answer a translator's Publish with a 403, and would
@@ -37,5 +37,6 @@ def register_admin_urls():
 
 
 @hooks.register("register_admin_viewset")
-def register_section_page_viewsets():
-    return listing.section_viewsets()
+def register_page_viewsets():
+    sections = listing.section_viewsets()
+    return [*sections, *review_actions.page_viewsets(exclude={v.model for v in sections})]

@@ -2,10 +2,11 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.viewsets import UserLanguageFormsMixin
 from partners.models import Partner
 
 
-class PartnerViewSet(SnippetViewSet):
+class PartnerViewSet(UserLanguageFormsMixin, SnippetViewSet):
     model = Partner
     icon = "group"
     list_display = ["name", "country", "website"]

@@ -4,6 +4,11 @@ The JavaScript (static/reader/app.js) routes on ``location.pathname`` and
 fetches everything it shows from /graphql/; Django only serves the shell and
 the static files. The shell may be framed by the admin's preview panel
 (same origin), hence SAMEORIGIN rather than the default DENY.
+
+The status is the server's only say: an address with nothing at it (an unknown
+language, an article that does not exist or that a reader may not see in that
+language) is answered 404, so that crawlers and link checkers see it, with the
+same shell, which shows "Page not found" (reader.routes).
 """
 
 from django.conf import settings
@@ -12,6 +17,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
+
+from reader.routes import exists
 
 
 @require_safe
@@ -28,4 +35,5 @@ def shell(request, path=""):
             "locales": ",".join(locales),
             "default_locale": locales[0],
         },
+        status=200 if exists(path, request.GET) else 404,
     )

@@ -34,8 +34,13 @@ NEWS_QUERY = """{ newsArticles(locale: "en", perPage: 20) { items {
 REST_FIELDS = "lead,dateline,first_published_at,hero,category_list,country"
 
 
+def news_url(base, locale):
+    query = NEWS_QUERY.replace('locale: "en"', f'locale: "{locale}"')
+    return f"{base}/graphql/?" + urllib.parse.urlencode({"query": query})
+
+
 def targets(base):
-    graphql = f"{base}/graphql/?" + urllib.parse.urlencode({"query": NEWS_QUERY})
+    graphql = news_url(base, "en")
     rest = f"{base}/api/v2/pages/?" + urllib.parse.urlencode(
         {
             "type": "news.NewsArticlePage",
@@ -49,6 +54,15 @@ def targets(base):
         "GraphQL newsArticles (20)": (graphql, lambda b: len(b["data"]["newsArticles"]["items"])),
         "Wagtail REST API v2 (20)": (rest, lambda b: len(b["items"])),
         "bare Django view (/healthz)": (f"{base}/healthz", lambda b: 20 if b else 0),
+        # The same list of kk articles in Cyrillic and transliterated into Latin script.
+        "GraphQL newsArticles kk (20)": (
+            news_url(base, "kk"),
+            lambda b: len(b["data"]["newsArticles"]["items"]),
+        ),
+        "GraphQL newsArticles kk-Latn (20)": (
+            news_url(base, "kk-Latn"),
+            lambda b: len(b["data"]["newsArticles"]["items"]),
+        ),
     }
 
 
@@ -73,12 +87,13 @@ def prepare(env, articles):
         subprocess.run(
             [PY, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
         )
-    subprocess.run(
-        [PY, "manage.py", "bench_content", "--articles", str(articles)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    for locale in ("en", "kk"):
+        subprocess.run(
+            [PY, "manage.py", "bench_content", "--locale", locale, "--articles", str(articles)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
 
 
 def port_is_free(port):

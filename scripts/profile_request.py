@@ -6,7 +6,7 @@ Runs `make bench`'s requests through Django's test client against the database
 prints the CPU milliseconds per request (best and median of five rounds).
 `--profile` adds cProfile's top functions by cumulative time.
 
-    .venv/bin/python scripts/profile_request.py [graphql|rest|bare] [--profile]
+    .venv/bin/python scripts/profile_request.py [graphql|rest|bare|kk|kk-latn] [--profile]
 """
 
 import argparse
@@ -23,7 +23,13 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 import bench  # noqa: E402  (scripts/bench.py: the same requests and settings)
 
-ENDPOINTS = {"graphql": "GraphQL", "rest": "Wagtail REST", "bare": "bare Django"}
+ENDPOINTS = {
+    "graphql": "GraphQL newsArticles (20)",
+    "rest": "Wagtail REST",
+    "bare": "bare Django",
+    "kk": "GraphQL newsArticles kk (20)",
+    "kk-latn": "GraphQL newsArticles kk-Latn (20)",
+}
 
 
 def main():

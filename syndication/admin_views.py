@@ -26,6 +26,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale
 
+from home.viewsets import UserLanguageFormsMixin
 from news.models import NewsCategory
 from syndication import keys
 from syndication.models import SyndicationClient
@@ -129,7 +130,7 @@ class ClientEditView(generic.EditView):
         return [*super().header_more_buttons, keys_button(self.viewset, self.object)]
 
 
-class SyndicationClientViewSet(ModelViewSet):
+class SyndicationClientViewSet(UserLanguageFormsMixin, ModelViewSet):
     model = SyndicationClient
     icon = "key"
     menu_label = _("Syndication clients")

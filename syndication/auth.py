@@ -1,7 +1,7 @@
 """Bearer API keys on the API paths, checked once, before any view runs.
 
-DESIGN: "An Authorization header with an invalid key is an error everywhere; a
-valid key changes nothing for public queries." A middleware is the one place
+The API's rule (README, "Errors"): an Authorization header with an invalid key is
+an error everywhere; a valid key changes nothing for public queries. A middleware is the one place
 that sees every API request (GraphQL, feeds, syndication) without those views
 knowing about partners (cms/api may not import apps). It:
 
@@ -25,7 +25,6 @@ from cms.api.errors import UNAUTHENTICATED
 from syndication.keys import find_active_key, record_use
 
 CLIENT_ATTR = "syndication_client"
-DEFAULT_PATHS = ("/graphql/", "/feeds/", "/syndication/")
 
 
 def error_response(message, status=401, code=UNAUTHENTICATED):
@@ -69,7 +68,7 @@ def client_of(request):
 class ApiKeyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.paths = tuple(getattr(settings, "API_KEY_PATHS", DEFAULT_PATHS))
+        self.paths = tuple(settings.API_KEY_PATHS)
 
     def __call__(self, request):
         if not request.path.startswith(self.paths):

@@ -17,10 +17,9 @@ per client, gap-free and in commit order (see `syndication.changelog`).
 import base64
 import binascii
 
-from django.db.models import Prefetch
-
 from cms.api.errors import bad_input
-from news.models import NewsArticleCategory, NewsArticleTag
+from news.queries import show_articles
+from syndication import ninjs
 from syndication.scope import scoped_articles
 
 DEFAULT_FIRST = 50
@@ -63,31 +62,19 @@ def read_changes(client, after=None, first=DEFAULT_FIRST):
 def attach_articles(client, entries):
     """Set `entry.article` to the live page if it is still in the client's scope, else None.
 
-    One query for the pages (plus the batched loading the article type needs).
+    One query for the pages (their relations load for all of them at once, when shown).
     """
-    from news.schema import prepare_articles
-
     wanted = {entry.page_id for entry in entries if not entry.is_withdrawal}
     pages = {}
     if wanted:
-        queryset = (
-            scoped_articles(client)
-            .filter(pk__in=wanted)
-            .select_related("country", "locale")
-            .prefetch_related(
-                Prefetch("categories", NewsArticleCategory.objects.select_related("category")),
-                Prefetch("tagged_items", NewsArticleTag.objects.select_related("tag")),
-            )
-        )
-        pages = {page.pk: page for page in prepare_articles(list(queryset))}
+        queryset = scoped_articles(client).filter(pk__in=wanted).select_related("country")
+        pages = {page.pk: page for page in show_articles(queryset)}
     for entry in entries:
         entry.article = None if entry.is_withdrawal else pages.get(entry.page_id)
 
 
 def entry_ninjs(entry, version="3.1"):
     """The ninjs document of an entry (see the module docstring), or None."""
-    from syndication import ninjs
-
     if entry.is_withdrawal:
         return ninjs.withdrawn_ninjs(
             page_id=entry.page_id,

@@ -28,7 +28,8 @@ from django.utils import timezone
 
 from cms.api.context import language_code, request_cache
 from cms.api.paths import canonical_url
-from cms.api.translations import PREFETCH_ATTR, translations_of
+from cms.api.scripts import transliterate
+from cms.api.translations import translations_of
 from home.models import PublishingSettings
 from news.html import body_html, fact_boxes, rendition_info
 from news.identity import article_uri, authority, image_uri, page_article_uri
@@ -44,28 +45,19 @@ def _writer(version):
     return ninjs_formats.WRITERS[version]
 
 
-def _prepared(page):
-    """The specific page with what the facts need loaded (a no-op for prepared lists)."""
-    from news.schema import prepare_articles
-
-    page = page.specific
-    if not hasattr(page, PREFETCH_ATTR):
-        prepare_articles([page])
-    return page
-
-
 def _hero(page):
-    if page.hero_image is None:
+    image = page.hero_image_for_reader()
+    if image is None:
         return None
     renditions = []
     for name, spec in IMAGE_RENDITIONS:
-        info = rendition_info(page.hero_image, spec)
+        info = rendition_info(image, spec)
         renditions.append({"name": name, **info})
     return {
-        "uri": image_uri(page.hero_image),
-        "alt": page.hero_alt,
-        "caption": page.hero_caption,
-        "credit": page.hero_credit,
+        "uri": image_uri(image),
+        "alt": transliterate(page.hero_alt),
+        "caption": transliterate(page.hero_caption),
+        "credit": transliterate(page.hero_credit),
         "renditions": renditions,
     }
 
@@ -86,34 +78,34 @@ def _translations(page):
 
 def article_facts(page):
     """Everything a ninjs document says about an article, independent of the version."""
-    page = _prepared(page)
+    page = page.specific
     code = language_code(page.locale_id)
     publishing = request_cache("publishing_settings", PublishingSettings.load)
     now = timezone.now()
-    country = page.country
+    country = page.country_for_reader()
     return {
         "uri": page_article_uri(page),
         "language": code,
         "version": str(page.live_revision_id) if page.live_revision_id else None,
         "first_created": page.first_published_at or now,
         "version_created": page.last_published_at or now,
-        "title": page.title,
-        "lead": page.lead,
+        "title": transliterate(page.title),
+        "lead": transliterate(page.lead),
         "body": body_html(page, include_fact_boxes=False),
         "fact_boxes": fact_boxes(page),
-        "byline": page.byline,
-        "dateline": page.dateline,
+        "byline": transliterate(page.byline),
+        "dateline": transliterate(page.dateline),
         "source": page.source,
         "source_url": page.source_url,
         "categories": [
             {
-                "name": item.category.name,
+                "name": transliterate(category.name),
                 "scheme": f"tag:{authority()}:news-category",
-                "code": str(item.category.translation_key),
+                "code": str(category.translation_key),
             }
-            for item in page.category_items()
+            for category in page.category_list()
         ],
-        "country": {"name": country.name, "code": country.code} if country else None,
+        "country": {"name": transliterate(country.name), "code": country.code} if country else None,
         "organisation": publishing.organisation_name,
         "copyright_notice": publishing.copyright_notice,
         "usage_terms": publishing.usage_terms,

@@ -1,10 +1,11 @@
 """Admin writes in one transaction, so the syndication outbox commits with the publish.
 
 Wagtail's publish, unpublish and move paths do not wrap their signals in a
-transaction (STACK-NOTES): the change log entries written by signal handlers
-would commit apart from the change itself. `ATOMIC_REQUESTS` would fix that,
-but for every request: on SQLite (`transaction_mode = IMMEDIATE`) each
-GraphQL read would then take the database's write lock. So only unsafe-method
+transaction (wagtail/actions/publish_page_revision.py): the change log entries
+written by signal handlers would commit apart from the change itself.
+`ATOMIC_REQUESTS` would fix that, but for every request: on SQLite
+(`transaction_mode = IMMEDIATE`) each GraphQL read would then take the
+database's write lock. So only unsafe-method
 requests under the configured prefixes (the admin by default) are wrapped.
 
 Django turns a view's exception into a 500 response before it reaches a
@@ -15,13 +16,12 @@ from django.conf import settings
 from django.db import transaction
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
-DEFAULT_PREFIXES = ("/admin/",)
 
 
 class AtomicAdminWritesMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.prefixes = tuple(getattr(settings, "ATOMIC_WRITE_PATHS", DEFAULT_PREFIXES))
+        self.prefixes = tuple(settings.ATOMIC_WRITE_PATHS)
 
     def __call__(self, request):
         if request.method in SAFE_METHODS or not request.path.startswith(self.prefixes):

@@ -12,8 +12,10 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 
 from cms.api.errors import BAD_USER_INPUT, NOT_FOUND, ApiError
+from cms.api.locales import get_locale
 from syndication.auth import client_of, error_response
 from syndication.feed import encode_cursor, entry_json, read_changes
+from syndication.ninjs import article_ninjs
 from syndication.scope import scoped_articles
 
 NINJS_VERSIONS = ("3.1", "1.6")
@@ -54,19 +56,15 @@ def ninjs_version(request):
 @partners_only
 def article_ninjs_view(request, client, locale, slug):
     """`/syndication/ninjs/<locale>/<slug>.json`: the article in ninjs (`?version=1.6`)."""
-    from news.schema import prepare_articles
-    from syndication.ninjs import article_ninjs
-
     version = ninjs_version(request)
     page = (
         scoped_articles(client)
-        .filter(locale__language_code=locale, slug=slug)
-        .select_related("country", "locale")
+        .filter(locale=get_locale(locale), slug=slug)
+        .select_related("country")
         .first()
     )
     if page is None:
         raise ApiError(NOT_FOUND, f"No article {slug!r} in locale {locale!r} for this client.")
-    prepare_articles([page])
     return json_response(article_ninjs(page, version=version), NINJS_CONTENT_TYPE)
 
 

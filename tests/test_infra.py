@@ -4,6 +4,7 @@ import os
 import signal
 import subprocess
 import sys
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
@@ -11,10 +12,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import timezone
 from django_tasks import task
 from django_tasks.base import TaskResultStatus
 
 from cms.worker import PeriodicJob, WorkerLoop, load_periodic_jobs
+from news.models import NewsArticlePage
+from tests.factories import make_article
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -67,16 +71,24 @@ def test_run_worker_once_runs_an_enqueued_database_task():
     assert result.return_value == 5
 
 
-def test_the_default_periodic_jobs_include_publish_scheduled():
-    jobs = {job.path: job.interval for job in load_periodic_jobs()}
-    assert jobs["cms.worker.publish_scheduled"] == 60
+def test_every_configured_periodic_job_is_a_callable():
+    """A mistyped path in WORKER_PERIODIC_JOBS fails here, not in the worker at night."""
+    jobs = load_periodic_jobs()
+    assert jobs and all(callable(job.func) for job in jobs)
+    with pytest.raises(ValueError):
+        load_periodic_jobs([("cms.worker.publish_scheduled", 0)])
 
 
 @pytest.mark.django_db
-def test_publish_scheduled_job_runs():
+def test_publish_scheduled_job_publishes_what_is_due(trees):
     from cms.worker import publish_scheduled
 
-    publish_scheduled()  # nothing scheduled: must simply not fail
+    _, indexes = trees
+    article = make_article(indexes["en"], "Scheduled", live=False)
+    article.save_revision(approved_go_live_at=timezone.now() - timedelta(minutes=1))
+    assert not NewsArticlePage.objects.get(pk=article.pk).live
+    publish_scheduled()
+    assert NewsArticlePage.objects.get(pk=article.pk).live
 
 
 @pytest.mark.django_db

@@ -8,6 +8,8 @@ worker. Outside a request (management commands, the worker) nothing is cached.
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
+
 _scope: ContextVar[dict | None] = ContextVar("otandas_api_request_scope", default=None)
 
 
@@ -43,11 +45,33 @@ def locales_by_code():
     )
 
 
+SCRIPT_VARIANT_KEY = "script_variant"
+
+
+def set_script_variant(variant):
+    """Serve this request's text of the variant's base locale in its script, e.g. "kk-Latn"
+    (`cms.api.scripts`)."""
+    store = _scope.get()
+    if store is not None:
+        store[SCRIPT_VARIANT_KEY] = variant
+
+
+def script_variant():
+    """The request's script variant ("kk-Latn"), or None."""
+    store = _scope.get()
+    return store.get(SCRIPT_VARIANT_KEY) if store is not None else None
+
+
 def language_code(locale_id):
+    """The code a reader sees for a locale: its script variant's in a request for one."""
     codes = request_cache(
         "locale_codes", lambda: {loc.pk: code for code, loc in locales_by_code().items()}
     )
-    return codes[locale_id]
+    code = codes[locale_id]
+    variant = script_variant()
+    if variant is not None and settings.CMS_SCRIPT_VARIANTS[variant] == code:
+        return variant
+    return code
 
 
 class RequestScopeMiddleware:

@@ -29,6 +29,7 @@ from wagtail.models import Collection, DraftStateMixin, Page, Site, Translatable
 from wagtail.search.index import class_is_indexed
 
 from .errors import bad_input
+from .fallbacks import with_fallback
 from .lists import (
     MEDIA_ORDER,
     NAME_ORDER,
@@ -126,9 +127,12 @@ def find_page(*, id=None, slug=None, url_path=None, locale=None, content_type=No
         queryset = queryset.filter(url_path__in=paths)
     else:
         return None
-    if locale is not None:
-        queryset = queryset.filter(locale=locale)
-    return locale_preference(queryset).specific().first()
+    if locale is None or url_path is not None or id is not None:
+        # An id or a path names one page: no stand-in from another locale.
+        if locale is not None:
+            queryset = queryset.filter(locale=locale)
+        return locale_preference(queryset).specific().first()
+    return with_fallback(lambda loc: queryset.filter(locale=loc).specific().first(), locale)
 
 
 def page_tags():

@@ -16,7 +16,7 @@ do the same, but it runs for every field of every response (about 400 for a list
 of 20 articles), most of them titles and widths that need none of it.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from graphql import (
     GraphQLObjectType,
     default_field_resolver,
@@ -27,8 +27,9 @@ from taggit.models import Tag
 from wagtail.models import Page
 from wagtail.search.backends.base import BaseSearchResults
 
-from . import richtext
+from . import richtext, scripts
 from .lists import normalise_operator, order_fields_for, order_keys
+from .loaders import show
 from .preview import check_token
 from .visibility import mark_preview, reader_scope
 
@@ -45,10 +46,27 @@ def install(schema):
             if getattr(original, WRAPPED, False):
                 continue
             resolve = richtext.wrap_resolver(object_type, name, field, original)
-            resolve = _guarded(field, resolve, can_hold_pages(schema, field.type))
+            resolve = scripts.wrap_resolver(name, field.type, resolve)
+            resolve = _guarded(
+                field, resolve, can_hold_pages(schema, field.type), holds_models(schema, field.type)
+            )
             if resolve is not original:
                 setattr(resolve, WRAPPED, True)
                 field.resolve = resolve
+
+
+def holds_models(schema, field_type):
+    """Whether the field's type (or a member of its interface or union) is a model's."""
+    named = get_named_type(field_type)
+    members = schema.get_possible_types(named) if is_abstract_type(named) else [named]
+    return any(_model_of_object_type(member) is not None for member in members)
+
+
+def _model_of_object_type(object_type):
+    model = getattr(
+        getattr(getattr(object_type, "graphene_type", None), "_meta", None), "model", None
+    )
+    return model if isinstance(model, type) else None
 
 
 def can_hold_pages(schema, field_type):
@@ -65,13 +83,14 @@ def _is_page_type(object_type):
     return isinstance(model, type) and issubclass(model, Page)
 
 
-def _guarded(field, resolve, holds_pages):
-    """`resolve` with its arguments checked and hidden pages dropped, as the field needs."""
+def _guarded(field, resolve, holds_pages, holds_objects):
+    """`resolve` with its arguments checked and hidden pages dropped, as the field needs;
+    the model instances it returns are shown to the request's loaders (cms.api.loaders)."""
     names = {argument.out_name or name for name, argument in field.args.items()}
     takes_token = "token" in names
     order_fields = order_fields_for(_model_of(field.type)) if "order" in names else None
     takes_operator = "search_operator" in names
-    if not (holds_pages or takes_token or order_fields or takes_operator):
+    if not (holds_pages or holds_objects or takes_token or order_fields or takes_operator):
         return resolve
 
     def resolve_guarded(root, info, **args):
@@ -85,7 +104,9 @@ def _guarded(field, resolve, holds_pages):
         result = resolve(root, info, **args)
         if token and isinstance(result, Page):
             return mark_preview(result)
-        return drop_hidden_pages(result) if holds_pages else result
+        if holds_pages:
+            result = drop_hidden_pages(result)
+        return shown_result(result) if holds_objects else result
 
     return resolve_guarded
 
@@ -106,6 +127,17 @@ def drop_hidden_pages(result):
         return items
     scope = reader_scope()
     return [item for item in items if not isinstance(item, Page) or scope.page_visible(item)]
+
+
+def shown_result(result):
+    """`result`, its model instances shown to the request's loaders (a list, if it was a
+    queryset or search results: evaluated once, here)."""
+    if isinstance(result, Model):
+        show([result])
+    elif isinstance(result, (list, tuple, QuerySet, BaseSearchResults)):
+        result = list(result)
+        show(result)
+    return result
 
 
 def _model_of(field_type):

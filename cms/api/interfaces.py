@@ -9,9 +9,17 @@ import graphene
 from grapple.types.interfaces import PageInterface as GrapplePageInterface
 
 from .context import language_code
+from .fallbacks import asked_locale_id
 from .lists import PAGE_ORDER, resolve_list
 from .paths import public_path
 from .translations import text_locale_id, translations_of
+from .tree import (
+    AncestorsLoader,
+    ChildrenLoader,
+    DescendantsLoader,
+    ParentLoader,
+    SiblingsLoader,
+)
 from .visibility import reader_pages_filter
 
 
@@ -44,7 +52,7 @@ class PageInterface(GrapplePageInterface):
     )
 
     def resolve_locale(self, info, **kwargs):
-        return language_code(self.locale_id)
+        return language_code(asked_locale_id(self))
 
     def resolve_translation_key(self, info, **kwargs):
         return str(self.translation_key)
@@ -63,41 +71,43 @@ class PageInterface(GrapplePageInterface):
         ]
 
     def resolve_is_fallback(self, info, **kwargs):
-        return text_locale_id(self) != self.locale_id
+        return text_locale_id(self) != asked_locale_id(self)
 
     def resolve_content_locale(self, info, **kwargs):
         return language_code(text_locale_id(self))
 
     def resolve_parent(self, info, **kwargs):
         # A hidden parent is dropped by the field's guard (cms.api.guards).
-        parent = self.get_parent()
-        if parent is None or parent.depth <= 1:
-            return None
-        return parent.specific
+        return ParentLoader.of().load(self)
 
     def resolve_children(self, info, **kwargs):
-        return _related(self.get_children(), info, kwargs)
+        return _related(ChildrenLoader, self, info, kwargs, self.get_children)
 
     def resolve_siblings(self, info, **kwargs):
-        return _related(self.get_siblings().exclude(pk=self.pk).filter(depth__gt=1), info, kwargs)
+        return _related(SiblingsLoader, self, info, kwargs, self.get_siblings)
 
     def resolve_next_siblings(self, info, **kwargs):
-        queryset = self.get_next_siblings().exclude(pk=self.pk).filter(depth__gt=1)
-        return _related(queryset, info, kwargs)
+        return _unbatched(self.get_next_siblings().exclude(pk=self.pk), info, kwargs)
 
     def resolve_previous_siblings(self, info, **kwargs):
-        queryset = self.get_prev_siblings().exclude(pk=self.pk).filter(depth__gt=1)
-        return _related(queryset, info, kwargs)
+        return _unbatched(self.get_prev_siblings().exclude(pk=self.pk), info, kwargs)
 
     def resolve_descendants(self, info, **kwargs):
-        return _related(self.get_descendants(), info, kwargs)
+        return _related(DescendantsLoader, self, info, kwargs, self.get_descendants)
 
     def resolve_ancestors(self, info, **kwargs):
-        return _related(self.get_ancestors().filter(depth__gt=1), info, kwargs)
+        return _related(AncestorsLoader, self, info, kwargs, self.get_ancestors)
 
 
-def _related(queryset, info, kwargs):
-    """A relation's pages the reader may see, with grapple's list arguments (order allow-listed)."""
-    return resolve_list(
-        reader_pages_filter(queryset).specific(), info, order_fields=PAGE_ORDER, **kwargs
-    )
+def _related(loader, page, info, kwargs, queryset):
+    """A relation loaded for every page the request shows at once (cms.api.tree); a search
+    within it runs for this page alone."""
+    if kwargs.get("search_query"):
+        return _unbatched(queryset(), info, kwargs)
+    return loader.of(tuple(sorted(kwargs.items()))).load(page)
+
+
+def _unbatched(queryset, info, kwargs):
+    """The relation's pages the reader may see, with grapple's list arguments."""
+    queryset = reader_pages_filter(queryset.filter(depth__gt=1)).specific()
+    return resolve_list(queryset, info, order_fields=PAGE_ORDER, **kwargs)

@@ -6,7 +6,7 @@ fields out of the query document lets a list load exactly the sizes it will
 show, in one query.
 """
 
-from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode
+from graphql import FieldNode, FragmentDefinitionNode, FragmentSpreadNode, InlineFragmentNode
 from graphql.utilities import value_from_ast_untyped
 
 # The order grapple joins rendition arguments in (its field definition's order).
@@ -62,17 +62,33 @@ def selected_fields(info):
 
 def rendition_specs(info):
     """The filter specs of every `rendition`/`srcSet` below the current field."""
+    return _specs(
+        [node.selection_set for node in info.field_nodes], info.fragments, info.variable_values
+    )
+
+
+def operation_rendition_specs(document, operation, variables):
+    """The filter specs of every `rendition`/`srcSet` an operation asks for, anywhere."""
+    fragments = {
+        definition.name.value: definition
+        for definition in document.definitions
+        if isinstance(definition, FragmentDefinitionNode)
+    }
+    return _specs([operation.selection_set], fragments, variables or {})
+
+
+def _specs(selection_sets, fragments, variables):
     specs = set()
-    pending = [node.selection_set for node in info.field_nodes]
+    pending = list(selection_sets)
     while pending:
-        for field in _fields(pending.pop(), info.fragments):
+        for field in _fields(pending.pop(), fragments):
             name = field.name.value
             if name == "rendition":
-                args = _arguments(field, info.variable_values)
+                args = _arguments(field, variables)
                 parts = [f"{key}-{args[key]}" for key in RENDITION_ARGUMENTS if key in args]
                 specs.add("|".join(parts) or "original")
             elif name == "srcSet":
-                args = _arguments(field, info.variable_values)
+                args = _arguments(field, variables)
                 suffix = f"|format-{args['format']}" if args.get("format") else ""
                 specs.update(f"width-{width}{suffix}" for width in args.get("sizes") or ())
             if field.selection_set:

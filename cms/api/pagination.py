@@ -7,13 +7,14 @@ which makes infinite scroll show the same items again).
 import math
 
 import graphene
+from django.conf import settings
 from grapple.types.structures import PaginationType
 
 from .errors import bad_input
 from .lookahead import child_fields
 
-DEFAULT_PER_PAGE = 20
-MAX_PER_PAGE = 100
+DEFAULT_PER_PAGE = settings.GRAPPLE["PAGE_SIZE"]
+MAX_PER_PAGE = settings.GRAPPLE["MAX_PAGE_SIZE"]
 
 
 def page_arguments():

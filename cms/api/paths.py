@@ -8,9 +8,11 @@ from django.conf import settings
 
 
 def public_path(page, language_code):
+    """`language_code` as the reader sees it: lower case in paths (`/kk-latn/...`)."""
     segments = page.url_path.strip("/").split("/")[1:]
     tail = "/".join(segments)
-    return f"/{language_code}/{tail}/" if tail else f"/{language_code}/"
+    prefix = language_code.lower()
+    return f"/{prefix}/{tail}/" if tail else f"/{prefix}/"
 
 
 def canonical_url(page, language_code):

@@ -16,11 +16,9 @@ from .errors import PREVIEW_TOKEN_EXPIRED, PREVIEW_TOKEN_INVALID, ApiError
 from .http_cache import mark_private
 from .visibility import mark_preview
 
-DEFAULT_MAX_AGE = 3600
-
 
 def max_age():
-    return getattr(settings, "PREVIEW_TOKEN_MAX_AGE", DEFAULT_MAX_AGE)
+    return settings.PREVIEW_TOKEN_MAX_AGE
 
 
 def check_token(token):

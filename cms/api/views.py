@@ -16,6 +16,7 @@ import uuid
 from functools import lru_cache
 from types import CoroutineType
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from graphene_django.settings import graphene_settings
@@ -29,14 +30,19 @@ from graphql import (
     execute,
     get_operation_ast,
     parse,
+    specified_rules,
     validate,
 )
+from graphql.validation import NoSchemaIntrospectionCustomRule
 
-from . import errors, http_cache
+from . import errors, http_cache, limits
+from .image_loader import set_rendition_specs
+from .lookahead import operation_rendition_specs
 
 logger = logging.getLogger("cms.api")
 MAX_VALIDATION_ERRORS = graphene_settings.MAX_VALIDATION_ERRORS
 
+POST_CONTENT_TYPES = ("application/json", "application/graphql")
 REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 UNAVAILABLE_FLAG = "_otandas_service_unavailable"
 
@@ -47,14 +53,35 @@ def request_id_for(request):
 
 
 @lru_cache(maxsize=512)
-def _checked_document(schema, query, rules):
-    """Parse and validate a query once: apps send the same few documents over and over,
-    and validation costs more than running a small query."""
+def _checked_document(schema, query, rules, bounds):  # bounds: the limits, for the key
+    """Parse, bound (`cms.api.limits`) and validate a query once: apps send the same few
+    documents over and over, and validation costs more than running a small query."""
     try:
-        document = parse(query)
+        limits.check_size(query)
+        try:
+            document = parse(query, max_tokens=settings.GRAPHQL_MAX_TOKENS)
+        except GraphQLSyntaxError as exc:
+            if "tokens" in exc.message:
+                raise errors.ApiError(
+                    limits.TOO_MANY_TOKENS, exc.message, limit=settings.GRAPHQL_MAX_TOKENS
+                ) from None
+            raise
+        limits.check_shape(document)
     except GraphQLError as exc:
         return None, (exc,)
     return document, tuple(validate(schema, document, rules, MAX_VALIDATION_ERRORS))
+
+
+def validation_rules():
+    """graphql-core's rules (graphene-django would replace them with ours), without
+    introspection unless the deployment allows it (`__typename` always works)."""
+    rules = list(specified_rules)
+    if not settings.GRAPHQL_INTROSPECTION:
+        rules.append(NoSchemaIntrospectionCustomRule)
+    return tuple(rules)
+
+
+SUGGESTION = re.compile(r" Did you mean .*\?$")
 
 
 def is_coroutine(value):
@@ -72,6 +99,9 @@ class GraphQLView(BaseGraphQLView):
     def dispatch(self, request, *args, **kwargs):
         request.request_id = request_id_for(request)
         request.graphql_had_errors = False
+        if request.method == "POST" and self.get_content_type(request) not in POST_CONTENT_TYPES:
+            # A cross-site form can POST urlencoded or multipart without a preflight.
+            return self._unsupported_media_type(request)
         try:
             response = super().dispatch(request, *args, **kwargs)
         except DatabaseError as exc:
@@ -79,6 +109,8 @@ class GraphQLView(BaseGraphQLView):
         if response.get("Content-Type", "").startswith("application/json"):
             response = http_cache.apply(request, response, request.graphql_had_errors)
         response["X-Request-ID"] = request.request_id
+        if getattr(request, "graphql_cost", None) is not None:
+            response["X-GraphQL-Cost"] = str(request.graphql_cost)  # against GRAPHQL_MAX_COST
         return response
 
     def execute_graphql_request(
@@ -89,14 +121,30 @@ class GraphQLView(BaseGraphQLView):
             if show_graphiql:
                 return None
             raise HttpError(HttpResponseBadRequest("Must provide query string."))
+        if not isinstance(query, str):
+            raise HttpError(HttpResponseBadRequest("`query` must be a string."))
+        if variables is not None and not isinstance(variables, dict):
+            raise HttpError(HttpResponseBadRequest("`variables` must be a JSON object."))
+        if operation_name is not None and not isinstance(operation_name, str):
+            raise HttpError(HttpResponseBadRequest("`operationName` must be a string."))
         schema = self.schema.graphql_schema
-        document, problems = _checked_document(schema, query, self.validation_rules)
+        document, problems = _checked_document(
+            schema, query, validation_rules(), limits.document_limits()
+        )
         if problems:
             request.graphql_had_errors = True
             return ExecutionResult(data=None, errors=list(problems))
         operation = get_operation_ast(document, operation_name)
         if request.method == "GET" and operation and operation.operation != OperationType.QUERY:
             raise HttpError(HttpResponseNotAllowed(["POST"], "Only queries may be sent by GET."))
+        if operation is not None:
+            try:
+                request.graphql_cost = limits.check_cost(schema, document, operation, variables)
+            except errors.ApiError as error:
+                request.graphql_had_errors = True
+                return ExecutionResult(data=None, errors=[error])
+            # The image loader loads these renditions, no others.
+            set_rendition_specs(operation_rendition_specs(document, operation, variables))
         try:
             result = execute(
                 schema,
@@ -134,6 +182,8 @@ class GraphQLView(BaseGraphQLView):
             return error.formatted
         if original is None:
             formatted = error.formatted
+            if not settings.GRAPHQL_FIELD_SUGGESTIONS:
+                formatted["message"] = SUGGESTION.sub("", formatted["message"])
             formatted.setdefault("extensions", {})
             formatted["extensions"].setdefault("code", self._code_without_cause(error))
             return formatted
@@ -173,6 +223,21 @@ class GraphQLView(BaseGraphQLView):
         if path:
             formatted["path"] = path
         return formatted
+
+    @staticmethod
+    def _unsupported_media_type(request):
+        body = {
+            "errors": [
+                {
+                    "message": "Send queries as application/json (or application/graphql), "
+                    "or as a GET.",
+                    "extensions": {"code": errors.UNSUPPORTED_MEDIA_TYPE},
+                }
+            ]
+        }
+        response = HttpResponse(json.dumps(body), status=415, content_type="application/json")
+        response["X-Request-ID"] = request.request_id
+        return response
 
     def _unavailable_response(self, request, exc):
         logger.error("database unavailable [request %s]: %s", request.request_id, exc)

@@ -184,8 +184,4 @@ def locale_pages(model, locale, include_untranslated=False):
         queryset = queryset.select_related("alias_of")
     else:
         queryset = queryset.filter(own_text())
-    return (
-        reader_pages_filter(queryset)
-        .select_related("country")
-        .order_by("-first_published_at", "-pk")
-    )
+    return reader_pages_filter(queryset).order_by("-first_published_at", "-pk")

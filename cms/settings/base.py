@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str, parse_fallbacks
 from .images import ALLOWED_IMAGE_FILTERS
 from .machine_translation import machine_translator
 
@@ -69,7 +69,7 @@ MIDDLEWARE = [
     # Bearer API keys on /graphql/, /feeds/, /syndication/: invalid ones get a 401 here.
     "syndication.auth.ApiKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.middleware.LocaleMiddleware",  # Django's, keeping the 404s of views (cms/middleware.py)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -163,6 +163,11 @@ WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 15)  # seconds per attempt
 WEBHOOK_RETRY_SCHEDULE = [5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800, 43200, 86400, 86400]
 WEBHOOK_RETRY_JITTER = 0.2
 WEBHOOK_LEASE_SECONDS = 120  # a claimed delivery not finished by then is sent again
+WEBHOOK_BATCH_SIZE = 20  # deliveries claimed at once
+WEBHOOK_CONCURRENCY = 8  # deliveries sent in parallel (one per client at most)
+WEBHOOK_PASS_SECONDS = 10  # a delivery pass stops claiming more after this
+WEBHOOK_MAX_PER_PASS = 200
+WEBHOOK_NINJS_VERSION = "3.1"  # of the ninjs documents in webhook bodies
 # Days a finished (delivered or cancelled) delivery and its attempts are kept; 0 keeps all.
 WEBHOOK_DELIVERY_RETENTION_DAYS = env_int("WEBHOOK_DELIVERY_RETENTION_DAYS", 30)
 
@@ -180,6 +185,14 @@ LANGUAGE_CODE = CMS_LANGUAGES[0]
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     (code, LANGUAGE_NAMES.get(code, code)) for code in CMS_LANGUAGES
 ]
+# Where a single page asked in a locale it does not exist in is looked for next
+# (cms.api.fallbacks): "locale:fallback,fallback;...".
+CMS_LOCALE_FALLBACKS = parse_fallbacks(
+    env_str("CMS_LOCALE_FALLBACKS", "kk:ru,en;ru:kk,en;en:ru,kk")
+)
+# Locales served from another's pages in another script, by transliteration
+# (cms.api.scripts): code the API, feeds and ninjs accept -> the locale of the pages.
+CMS_SCRIPT_VARIANTS = {"kk-Latn": "kk"} if "kk" in CMS_LANGUAGES else {}
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 USE_TZ = True
@@ -190,7 +203,9 @@ LOCALE_PATHS = [BASE_DIR / "locales", *sorted((BASE_DIR / "locales" / "vendor").
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
+# cms/static/ is found as the `cms` app's: also listing it in STATICFILES_DIRS made
+# collectstatic find each file twice.
+STATICFILES_DIRS = []
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 
@@ -218,6 +233,30 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")]
+# No avatars from Gravatar: the admin makes no third-party requests (it tells Gravatar
+# who is logged in, and shows broken images offline). Wagtail's default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The time zones offered in Account › Preferences: where the newsroom and its readers'
+# communities are. Wagtail's default is every name zoneinfo finds on the machine, which
+# on Debian includes "localtime" (/usr/share/zoneinfo/localtime), no IANA zone: the
+# admin's JavaScript then fails on it (RangeError: Invalid time zone specified).
+WAGTAIL_USER_TIME_ZONES = [
+    "Asia/Almaty",  # the newsroom; all of Kazakhstan since March 2024
+    "Asia/Tashkent",
+    "Asia/Bishkek",
+    "Asia/Urumqi",
+    "Asia/Shanghai",
+    "Asia/Hovd",  # Bayan-Ölgii, Mongolia
+    "Asia/Ulaanbaatar",
+    "Asia/Omsk",
+    "Europe/Moscow",
+    "Europe/Istanbul",
+    "Europe/Berlin",
+    "Europe/London",
+    "America/New_York",
+    "Asia/Tokyo",
+    "UTC",
+]
 # New translations start as drafts even of live pages: they are reviewed like any
 # page (newsroom, docs/editors.md).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
@@ -247,6 +286,26 @@ GRAPHENE = {"SCHEMA": "cms.schema.schema", "MIDDLEWARE": []}
 # Seconds caches may keep a public GraphQL GET response (cms/api/http_cache.py). 0: they
 # revalidate every time (ETag, 304), so nothing unpublished is ever served from a cache.
 GRAPHQL_CACHE_MAX_AGE = env_int("GRAPHQL_CACHE_MAX_AGE", 0)
+# The authority of article URIs (tag: URIs, RFC 4151) in feeds and ninjs.
+ARTICLE_URI_AUTHORITY = env_str("ARTICLE_URI_AUTHORITY", "otandas.kz,2025")
+# Requests whose Bearer key is checked (syndication.auth), and admin writes wrapped in
+# one transaction with the syndication change log (syndication.transactions).
+API_KEY_PATHS = ("/graphql/", "/feeds/", "/syndication/")
+ATOMIC_WRITE_PATHS = ("/admin/",)
+# What one GraphQL request may ask (cms/api/limits.py; README, Security). Each refusal
+# is an HTTP 400 with its own code, before anything runs.
+GRAPHQL_MAX_BYTES = env_int("GRAPHQL_MAX_BYTES", 20_000)
+GRAPHQL_MAX_TOKENS = env_int("GRAPHQL_MAX_TOKENS", 3_000)
+GRAPHQL_MAX_OPERATIONS = env_int("GRAPHQL_MAX_OPERATIONS", 5)
+GRAPHQL_MAX_DEPTH = env_int("GRAPHQL_MAX_DEPTH", 15)
+GRAPHQL_MAX_ALIASES = env_int("GRAPHQL_MAX_ALIASES", 30)
+GRAPHQL_MAX_FIELD_DIRECTIVES = env_int("GRAPHQL_MAX_FIELD_DIRECTIVES", 3)
+GRAPHQL_MAX_DIRECTIVES = env_int("GRAPHQL_MAX_DIRECTIVES", 30)
+GRAPHQL_MAX_COST = env_int("GRAPHQL_MAX_COST", 10_000)
+# Schema introspection and "Did you mean ...?" in errors: on in development and tests,
+# off in production unless a deployment turns them on.
+GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)
+GRAPHQL_FIELD_SUGGESTIONS = env_bool("GRAPHQL_FIELD_SUGGESTIONS", True)
 # Seconds a preview token from the editor stays valid.
 PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 3600)
 GRAPPLE = {

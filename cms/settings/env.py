@@ -44,3 +44,12 @@ def local_secret_key(path: Path) -> str:
     path.write_text(key)
     path.chmod(0o600)
     return key
+
+
+def parse_fallbacks(value):
+    """ "kk:ru,en;ru:en" -> {"kk": ["ru", "en"], "ru": ["en"]} (CMS_LOCALE_FALLBACKS)."""
+    chains = {}
+    for part in filter(None, (piece.strip() for piece in value.split(";"))):
+        code, _, rest = part.partition(":")
+        chains[code.strip()] = [other.strip() for other in rest.split(",") if other.strip()]
+    return chains

@@ -16,3 +16,6 @@ WEBHOOK_REQUIRE_HTTPS = env_bool("WEBHOOK_REQUIRE_HTTPS", True)
 # small API request); a connection found broken is replaced at the next request.
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+# A public API: no schema introspection, no field suggestions, unless asked for.
+GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", False)
+GRAPHQL_FIELD_SUGGESTIONS = env_bool("GRAPHQL_FIELD_SUGGESTIONS", False)

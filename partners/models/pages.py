@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from cms.api.loaders import ChildRelationLoader, ForeignKeyLoader
 from home.blocks import BaseStreamBlock, GalleryBlock
 from home.models import BasePage, SectionIndexPage
 
@@ -86,14 +87,32 @@ class ProgrammePage(BasePage):
         GraphQLField(
             "application_deadline", graphene.Date, description="Last day to apply, if any."
         ),
-        GraphQLSnippet("partner", "partners.Partner", description="The partner running it."),
-        GraphQLSnippet("country", "home.Country", description="Where it takes place, if anywhere."),
+        GraphQLSnippet(
+            "partner",
+            "partners.Partner",
+            source="partner_for_reader",
+            description="The partner running it.",
+        ),
+        GraphQLSnippet(
+            "country",
+            "home.Country",
+            source="country_for_reader",
+            description="Where it takes place, if anywhere.",
+        ),
         GraphQLStreamfield("body", description="The programme's content blocks."),
     ]
 
     class Meta:
         verbose_name = _("compatriot programme")
         verbose_name_plural = _("compatriot programmes")
+
+    # In this page's locale, for every programme the request shows at once (cms.api.loaders).
+
+    def partner_for_reader(self, info=None, **kwargs):
+        return ForeignKeyLoader.of(ProgrammePage, "partner").load(self)
+
+    def country_for_reader(self, info=None, **kwargs):
+        return ForeignKeyLoader.of(ProgrammePage, "country").load(self)
 
 
 class CulturalProjectIndexPage(SectionIndexPage):
@@ -164,7 +183,12 @@ class CulturalProjectPage(BasePage):
         GraphQLField("start_date", graphene.Date, description="First day, if known."),
         GraphQLField("end_date", graphene.Date, description="Last day, if known."),
         GraphQLString("place", description="Venue or city."),
-        GraphQLSnippet("country", "home.Country", description="Where it takes place."),
+        GraphQLSnippet(
+            "country",
+            "home.Country",
+            source="country_for_reader",
+            description="Where it takes place.",
+        ),
         GraphQLSnippet(
             "partners",
             "partners.Partner",
@@ -185,5 +209,10 @@ class CulturalProjectPage(BasePage):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The project cannot end before it starts.")})
 
+    # In this page's locale, for every project the request shows at once (cms.api.loaders).
+
     def partner_list(self, info=None, **kwargs):
-        return [item.partner for item in self.project_partners.all()]
+        return ChildRelationLoader.of(CulturalProjectPage, "project_partners", "partner").load(self)
+
+    def country_for_reader(self, info=None, **kwargs):
+        return ForeignKeyLoader.of(CulturalProjectPage, "country").load(self)

@@ -5,6 +5,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from cms.api.image_loader import ImageLoader
+from cms.api.loaders import ForeignKeyLoader
+
 
 class Partner(TranslatableMixin, index.Indexed, models.Model):
     """A partner foundation or organisation we run programmes with."""
@@ -39,10 +42,15 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.SearchField("description")]
     graphql_fields = [
         GraphQLString("name", required=True, description="The partner's name in this locale."),
-        GraphQLImage("logo", description="The partner's logo."),
+        GraphQLImage("logo", source="logo_for_reader", description="The partner's logo."),
         GraphQLString("website", description="The partner's website."),
         GraphQLString("description", description="What the partner does."),
-        GraphQLSnippet("country", "home.Country", description="Where the partner is based."),
+        GraphQLSnippet(
+            "country",
+            "home.Country",
+            source="country_for_reader",
+            description="Where the partner is based.",
+        ),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -52,3 +60,11 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    # For every partner the request shows at once (cms.api.loaders).
+
+    def logo_for_reader(self, info=None, **kwargs):
+        return ImageLoader.of().image(self.logo_id)
+
+    def country_for_reader(self, info=None, **kwargs):
+        return ForeignKeyLoader.of(Partner, "country").load(self)

@@ -59,10 +59,6 @@ EVENT_TYPES = {
 }
 
 
-def setting(name, default):
-    return getattr(settings, name, default)
-
-
 def webhook_id(client_id, sequence):
     return f"msg_{client_id}_{sequence}"
 
@@ -115,14 +111,14 @@ def due_deliveries(now):
 def claim_due(now=None, limit=None):
     """Lease up to `limit` due deliveries to this worker; they are `in_flight` on return."""
     now = now or timezone.now()
-    lease = timedelta(seconds=setting("WEBHOOK_LEASE_SECONDS", 120))
+    lease = timedelta(seconds=settings.WEBHOOK_LEASE_SECONDS)
     if not due_deliveries(now).exists():
         return []  # a plain read first: on SQLite an atomic block takes the write lock
     with transaction.atomic():
         due = due_deliveries(now).order_by("next_attempt_at", "pk")
         if connections[due.db].features.has_select_for_update_skip_locked:
             due = due.select_for_update(skip_locked=True, of=("self",))
-        claimed = list(due[: limit or setting("WEBHOOK_BATCH_SIZE", 20)])
+        claimed = list(due[: limit or settings.WEBHOOK_BATCH_SIZE])
         for delivery in claimed:
             delivery.status = Status.IN_FLIGHT
             delivery.lease_token = secrets.token_hex(16)
@@ -143,7 +139,7 @@ def build_body(entry, version=None):
     payload = {
         "type": EVENT_TYPES[entry.action],
         "timestamp": entry.occurred_at.isoformat(),
-        "data": entry_json(entry, version or setting("WEBHOOK_NINJS_VERSION", "3.1")),
+        "data": entry_json(entry, version or settings.WEBHOOK_NINJS_VERSION),
     }
     return json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
 
@@ -190,7 +186,7 @@ def send_claimed(claimed, now=None):
     _ensure_bodies(deliveries)
     if not deliveries:
         return len(claimed)
-    workers = min(setting("WEBHOOK_CONCURRENCY", 8), len(deliveries))
+    workers = min(settings.WEBHOOK_CONCURRENCY, len(deliveries))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="webhook") as pool:
         outcomes = list(pool.map(_send, deliveries))
     finished = len(claimed) - len(deliveries)
@@ -209,8 +205,8 @@ def deliver_due(now=None):
     retry schedule cannot spin. Returns the number of deliveries claimed.
     """
     started = time.monotonic()
-    budget = setting("WEBHOOK_PASS_SECONDS", 10)
-    most = setting("WEBHOOK_MAX_PER_PASS", 200)
+    budget = settings.WEBHOOK_PASS_SECONDS
+    most = settings.WEBHOOK_MAX_PER_PASS
     claimed_total = 0
     while claimed_total < most and time.monotonic() - started < budget:
         claimed = claim_due(now)

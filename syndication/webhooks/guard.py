@@ -32,7 +32,7 @@ class WebhookURLRefused(ValueError):
 
 
 def allow_private_networks():
-    return getattr(settings, "WEBHOOK_ALLOW_PRIVATE_NETWORKS", False)
+    return settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS
 
 
 def is_public_address(address):
@@ -51,7 +51,7 @@ def parse(url):
         port = parts.port
     except (ValidationError, ValueError):
         raise WebhookURLRefused("Not a valid http(s) URL.") from None
-    if getattr(settings, "WEBHOOK_REQUIRE_HTTPS", False) and parts.scheme != "https":
+    if settings.WEBHOOK_REQUIRE_HTTPS and parts.scheme != "https":
         raise WebhookURLRefused("Webhook URLs must use https.")
     if parts.username is not None or parts.password is not None:
         raise WebhookURLRefused("Webhook URLs may not contain credentials.")

@@ -87,7 +87,7 @@ def post(url, body: str, headers: dict) -> Result:
         "Content-Type": "application/json",
         "User-Agent": USER_AGENT,
     }
-    timeout = urllib3.Timeout(total=getattr(settings, "WEBHOOK_TIMEOUT", 15))
+    timeout = urllib3.Timeout(total=settings.WEBHOOK_TIMEOUT)
     for address in addresses:  # the next address only if this one cannot be reached
         pool = _pool(scheme, address, host, port, timeout)
         try:

@@ -44,14 +44,13 @@ from syndication.models import WebhookAttempt, WebhookDelivery
 logger = logging.getLogger(__name__)
 Status = WebhookDelivery.Status
 FINISHED = (Status.DELIVERED, Status.CANCELLED)
-DEFAULT_RETENTION_DAYS = 30
 BATCH_SIZE = 500  # rows per transaction
 JOB_SECONDS = 20  # the periodic job's budget per run; the rest waits for the next run
 
 
 def retention_days():
     """WEBHOOK_DELIVERY_RETENTION_DAYS; 0 (or less) keeps everything."""
-    return int(getattr(settings, "WEBHOOK_DELIVERY_RETENTION_DAYS", DEFAULT_RETENTION_DAYS))
+    return int(settings.WEBHOOK_DELIVERY_RETENTION_DAYS)
 
 
 def prunable(cutoff):

@@ -23,15 +23,14 @@ from syndication.webhooks.guard import validate_webhook_url
 
 Status = WebhookDelivery.Status
 Endpoint = WebhookEndpoint.Status
-DEFAULT_RETRY_SCHEDULE = [5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800, 43200, 86400, 86400]
 
 
 def retry_delay(failures):
     """(delay before the next try after `failures` failures, whether the schedule is used up)."""
-    schedule = list(getattr(settings, "WEBHOOK_RETRY_SCHEDULE", DEFAULT_RETRY_SCHEDULE)) or [86400]
+    schedule = list(settings.WEBHOOK_RETRY_SCHEDULE) or [86400]
     exhausted = failures > len(schedule)
     seconds = schedule[-1] if exhausted else schedule[failures - 1]
-    jitter = getattr(settings, "WEBHOOK_RETRY_JITTER", 0.2)
+    jitter = settings.WEBHOOK_RETRY_JITTER
     return timedelta(seconds=seconds * random.uniform(1 - jitter, 1 + jitter)), exhausted
 
 

@@ -197,7 +197,6 @@ def site(request, browser, live_server, settings, transactional_db, tmp_path):
         "CLIENT_URLS": {"default": frontend},  # the admin's Preview
         "SERVE_BASE_URL": frontend,  # "View live"
     }
-    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no requests to the internet
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.VAR_DIR = tmp_path  # var/demo-users.json of this run
     call_command("load_demo", stdout=StringIO())

@@ -1,19 +1,9 @@
 """grapple 0.31 does not declare Wagtail 8: these keep "it works" honest."""
 
 import pytest
-import wagtail
-from graphql import build_schema
 
 from cms.schema import schema
 from tests.factories import make_article
-
-
-def test_the_schema_builds_and_is_valid():
-    sdl = str(schema)
-    build_schema(sdl)  # raises if the printed schema is not valid SDL
-    for name in ("newsArticles", "newsArticle", "ticker", "programmes", "culturalProjects"):
-        assert f"  {name}(" in sdl
-    assert wagtail.VERSION[0] == 8
 
 
 @pytest.mark.django_db
@@ -95,3 +85,10 @@ def test_every_project_field_has_a_description():
             if not field.description:
                 missing.append(f"{type_name}.{declared.field_name}")
     assert missing == []
+
+
+def test_descriptions_are_english_although_the_default_language_is_kazakh(settings):
+    # Wagtail's help texts have Kazakh translations (locales/vendor) and kk is the default.
+    assert settings.LANGUAGE_CODE == "kk"
+    site = schema.graphql_schema.type_map["SiteObjectType"]
+    assert site.fields["siteName"].description == "Human-readable name for the site."

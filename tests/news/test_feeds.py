@@ -193,7 +193,7 @@ def test_empty_feed_is_valid(client, trees):
 @pytest.mark.django_db
 @pytest.mark.parametrize("fmt", ["rss", "json"])
 def test_queries_do_not_grow_with_items(client, trees, fmt):
-    """Hero and body images of the whole list load at once (cms.api.preload)."""
+    """Hero and body images of the whole list load at once (cms.api.image_loader)."""
     _, indexes = trees
     counts = []
     for batch in range(2):

@@ -1,6 +1,7 @@
 """The lead article: the founding of the Association of Kazakhs in Japan.
 
-Facts from shared/reference/seed-news-page.txt, written anew in each language.
+Facts from the news page the project started from (a Kazinform article), written anew
+in each language.
 """
 
 from ..sections import CREDIT

@@ -783,7 +783,7 @@ function articleCard(article, locale) {
   const image = article.heroImage?.rendition;
   return h(
     "li",
-    { class: "card" },
+    { class: image ? "card" : "card card--text" }, // without an image: as tall as its text
     h(
       "article",
       null,

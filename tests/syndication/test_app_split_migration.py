@@ -27,7 +27,20 @@ from syndication.models import (
     WebhookEndpoint,
 )
 
+# Migrations run outside a transaction. The file's name sorts it before the other
+# transactional tests of tests/syndication, whose (non-serialized) ends would leave no
+# migrated data to restore for this one.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _restore_migrated_data(django_db_setup, django_db_blocker):
+    """A transactional test ends by emptying every table; the tests after it expect what
+    the migrations created (root page, locales, groups)."""
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
 
 # The migrations of main before the syndication app (and the apps added with it).
 BEFORE = [
