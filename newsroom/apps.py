@@ -16,7 +16,8 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom roles and review")
 
     def ready(self):
-        from newsroom import signals
+        from newsroom import signals, wagtail_labels
 
         post_migrate.connect(setup_roles_after_migrate, sender=self)
         signals.connect()
+        wagtail_labels.make_lazy()

@@ -4,7 +4,7 @@ translation status pages and the page types' viewsets. The "why" is in each modu
 from django.urls import path
 from wagtail import hooks
 
-from newsroom import guards, listing, panels, review_actions, views
+from newsroom import guards, listing, panels, review_actions, views, wagtail_labels
 
 # Before wagtail-localize's hook of the same name, which takes the edit view over
 # for translations and would answer a translator's Publish with a 403, and would
@@ -40,3 +40,8 @@ def register_admin_urls():
 def register_page_viewsets():
     sections = listing.section_viewsets()
     return [*sections, *review_actions.page_viewsets(exclude={v.model for v in sections})]
+
+
+# Menu labels that would otherwise keep the language of the process's first request.
+hooks.register("construct_reports_menu", wagtail_labels.relabel_reports_menu)
+hooks.register("construct_help_menu", wagtail_labels.relabel_help_menu)

@@ -24,10 +24,12 @@ def exists(path, params):
     if not parts:
         return True  # /reader/: app.js goes on to the default locale
     languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-    if parts[0] not in languages:
+    variants = {variant.lower(): base for variant, base in settings.CMS_SCRIPT_VARIANTS.items()}
+    code = variants.get(parts[0], parts[0])  # /reader/kk-latn/...: the kk pages
+    if code not in languages:
         return False
     if len(parts) == 3 and parts[1] == "news":
-        return article_exists(parts[0], parts[2])
+        return article_exists(code, parts[2])
     return True
 
 

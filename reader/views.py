@@ -26,6 +26,9 @@ from reader.routes import exists
 @xframe_options_sameorigin
 def shell(request, path=""):
     locales = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    # Each script variant ("kk-Latn" as kk-latn, the case of the API's paths) after its base.
+    for variant, base in settings.CMS_SCRIPT_VARIANTS.items():
+        locales.insert(locales.index(base) + 1, variant.lower())
     return render(
         request,
         "reader/index.html",
@@ -34,6 +37,10 @@ def shell(request, path=""):
             "reader_base": reverse("reader:shell"),
             "locales": ",".join(locales),
             "default_locale": locales[0],
+            "script_variants": ",".join(
+                f"{variant.lower()}:{base}"
+                for variant, base in settings.CMS_SCRIPT_VARIANTS.items()
+            ),
         },
         status=200 if exists(path, request.GET) else 404,
     )

@@ -57,14 +57,19 @@ def ninjs_version(request):
 def article_ninjs_view(request, client, locale, slug):
     """`/syndication/ninjs/<locale>/<slug>.json`: the article in ninjs (`?version=1.6`)."""
     version = ninjs_version(request)
+    missing = ApiError(NOT_FOUND, f"No article {slug!r} in locale {locale!r} for this client.")
+    try:
+        content_locale = get_locale(locale)  # "kk-Latn" too
+    except ApiError:
+        raise missing from None  # a path with a locale we do not have: no such resource
     page = (
         scoped_articles(client)
-        .filter(locale=get_locale(locale), slug=slug)
+        .filter(locale=content_locale, slug=slug)
         .select_related("country")
         .first()
     )
     if page is None:
-        raise ApiError(NOT_FOUND, f"No article {slug!r} in locale {locale!r} for this client.")
+        raise missing
     return json_response(article_ninjs(page, version=version), NINJS_CONTENT_TYPE)
 
 

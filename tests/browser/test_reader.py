@@ -1,6 +1,8 @@
 """The reference reader in a real browser: what the server and the page say for an
 article that is not there, and a card without a picture. Screenshots: var/screenshots/."""
 
+import re
+
 import pytest
 
 from news.models import NewsArticlePage
@@ -8,6 +10,8 @@ from news.models import NewsArticlePage
 expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed").expect
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+CYRILLIC = re.compile(r"[А-Яа-яЁёӘәІіҢңҒғҮүҰұҚқӨөҺһ]")
 
 
 def test_missing_article_and_a_card_without_an_image(site):
@@ -30,3 +34,29 @@ def test_missing_article_and_a_card_without_an_image(site):
     lead = card.locator(".card-lead").bounding_box()
     assert box["y"] + box["height"] - (lead["y"] + lead["height"]) < 24
     site.screenshot(page, "cards")
+
+
+def test_kazakh_in_latin_script_from_the_language_switcher(site):
+    article = NewsArticlePage.objects.live().filter(locale__language_code="kk").first()
+    page = site.new_page()
+    page.goto(f"/reader/kk/news/{article.slug}/")
+    page.wait_for_selector("body[data-route='article']", state="attached")
+    expect(page.get_by_role("heading", level=1)).to_have_text(article.title)
+
+    page.get_by_role("link", name="Qazaqşa").click()
+    expect(page).to_have_url(f"{site.url}/reader/kk-latn/news/{article.slug}/")
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).not_to_have_text(article.title)
+    assert not CYRILLIC.search(heading.inner_text()), heading.inner_text()
+    assert page.evaluate("document.documentElement.lang") == "kk-latn"
+    expect(page.locator(".brand-tagline")).to_have_text("Şeteldegı qazaqtar turaly jañalyqtar")
+    site.screenshot(page, "article-kk-latn")
+
+    page.get_by_role("link", name="Қазақша").click()
+    expect(page).to_have_url(f"{site.url}/reader/kk/news/{article.slug}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(article.title)
+
+    page.goto("/reader/kk-latn/")
+    page.wait_for_selector("body[data-route='home']", state="attached")
+    titles = page.locator(".card-title").all_inner_texts()
+    assert titles and not any(CYRILLIC.search(title) for title in titles), titles

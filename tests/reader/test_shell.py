@@ -3,7 +3,13 @@
 import pytest
 
 # Paths that need no database; article paths are checked (tests/reader/test_status.py).
-PATHS = ["/reader/", "/reader/kk/", "/reader/ru/", "/reader/en/programmes/x/"]
+PATHS = [
+    "/reader/",
+    "/reader/kk/",
+    "/reader/kk-latn/",
+    "/reader/ru/",
+    "/reader/en/programmes/x/",
+]
 
 
 @pytest.mark.parametrize("path", PATHS)
@@ -13,7 +19,9 @@ def test_every_path_gets_the_shell(client, path):
     html = response.content.decode()
     assert 'data-graphql-url="/graphql/"' in html
     assert 'data-reader-base="/reader/"' in html
-    assert 'data-locales="kk,ru,en"' in html
+    # Kazakh in Latin script after Kazakh, as the language switcher lists them.
+    assert 'data-locales="kk,kk-latn,ru,en"' in html
+    assert 'data-script-variants="kk-latn:kk"' in html
     assert "/static/reader/app.js" in html
     assert "/static/reader/reader.css" in html
 
@@ -22,6 +30,11 @@ def test_the_admin_preview_may_frame_it(client):
     response = client.get("/reader/?content_type=news.newsarticlepage&token=abc")
     assert response["X-Frame-Options"] == "SAMEORIGIN"
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_an_unknown_locale_is_not_found(client):
+    assert client.get("/reader/xx/").status_code == 404
 
 
 def test_only_reads(client):

@@ -76,3 +76,10 @@ def test_the_check_is_cheap(client, article, django_assert_max_num_queries):
         assert status(client, "/reader/en/news/culture-days/") == 200
     with django_assert_max_num_queries(0):
         assert status(client, "/reader/en/") == 200
+
+
+def test_kazakh_in_latin_script_has_the_kazakh_articles(client, trees):
+    _homes, news = trees
+    make_article(news["kk"], "Мәдениет күндері", slug="madeniet")
+    assert status(client, "/reader/kk-latn/news/madeniet/") == 200
+    assert status(client, "/reader/kk-latn/news/culture-days/") == 404

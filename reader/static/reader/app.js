@@ -253,12 +253,20 @@ const root = document.documentElement;
 const CONFIG = {
   graphqlUrl: root.dataset.graphqlUrl || "/graphql/",
   base: root.dataset.readerBase || "/reader/",
-  locales: (root.dataset.locales || "kk,ru,en").split(","),
+  locales: (root.dataset.locales || "kk,ru,en").split(","), // script variants as kk-latn
   defaultLocale: root.dataset.defaultLocale || "kk",
 };
 const NEWS_PER_PAGE = 6;
 
-const LANGUAGE_NAMES = { kk: "Қазақша", ru: "Русский", en: "English" };
+const LANGUAGE_NAMES = { kk: "Қазақша", "kk-latn": "Qazaqşa", ru: "Русский", en: "English" };
+
+/** Script variants served from another locale's pages: {"kk-latn": "kk"}. */
+const SCRIPT_VARIANTS = Object.fromEntries(
+  (root.dataset.scriptVariants || "")
+    .split(",")
+    .filter(Boolean)
+    .map((pair) => pair.split(":")),
+);
 
 /** The reader's own words, per locale (the content comes translated from the API). */
 const TEXTS = {
@@ -304,6 +312,50 @@ const TEXTS = {
     place: "Өтетін орны",
     document: "Құжат",
     external: "Сыртқы материал",
+  },
+  // Kazakh in Latin script (the 2021 alphabet), as languages.transliteration writes it.
+  "kk-latn": {
+    site: "Otandas",
+    tagline: "Şeteldegı qazaqtar turaly jañalyqtar",
+    skip: "Mazmūnğa ötu",
+    languages: "Tıl",
+    weather: "Aua raiy",
+    rates: "Valiuta bağamy",
+    latest: "Soñğy jañalyqtar",
+    more: "Tağy jükteu",
+    noNews: "Äzırge jañalyq joq.",
+    programmes: "Bağdarlamalar",
+    projects: "Mädeni jobalar",
+    nothing: "Äzırge eşteñe joq.",
+    loading: "Jüktelude…",
+    notFound: "Bet tabylmady",
+    notFoundText: "Mūndai bet joq nemese ol älı jariialanbağan.",
+    error: "Qate şyqty",
+    errorText: "Bettı jükteu mümkın bolmady. Keiınırek qaitalap körıñız.",
+    home: "Basty betke oralu",
+    notTranslated: "älı audarylmağan",
+    // "Not yet translated": `code` is the language the text is shown in.
+    fallback: (code) => {
+      const language = { ru: "orys", en: "ağylşyn" }[code] || code;
+      return `Būl bet qazaq tılıne älı audarylmağan: mätın ${language} tılınde.`;
+    },
+    preview: "Aldyn ala qarau",
+    previewText: "Būl — jariialanbağan nobai. Oqyrmandar ony körmeidı.",
+    published: "Jariialandy",
+    updated: "Jañartyldy",
+    photo: "Foto",
+    categories: "Sanattar",
+    country: "El",
+    tags: "Tegter",
+    deadline: "Ötınım qabyldaudyñ soñğy künı",
+    eligibility: "Kımder qatysa alady",
+    howToApply: "Qalai ötınım beruge bolady",
+    partner: "Serıktes",
+    partners: "Serıktester",
+    dates: "Ötetın uaqyty",
+    place: "Ötetın orny",
+    document: "Qūjat",
+    external: "Syrtqy material",
   },
   ru: {
     site: "Отандас",
@@ -493,6 +545,14 @@ const FORMAT_FALLBACKS = {
     ],
     date: (year, month, day) => `${year} ж. ${day} ${month}`, // CLDR kk: y 'ж'. d MMMM
     numbers: "ru", // space between thousands, comma before decimals, like Kazakh
+  },
+  "kk-latn": {
+    months: [
+      "qañtar", "aqpan", "nauryz", "säuır", "mamyr", "mausym",
+      "şılde", "tamyz", "qyrküiek", "qazan", "qaraşa", "jeltoqsan",
+    ],
+    date: (year, month, day) => `${year} j. ${day} ${month}`,
+    numbers: "ru",
   },
 };
 
@@ -754,9 +814,7 @@ function renderLanguages(locale, page = null) {
       const current = h("span", { class: "current", "aria-current": "true", lang: code }, name);
       return h("li", null, current);
     }
-    const href = page
-      ? page.translations?.find((tr) => tr.locale === code)?.url
-      : `/${code}/`;
+    const href = page ? translationPath(page, code) : `/${code}/`;
     if (!href) {
       return h(
         "li",
@@ -773,6 +831,15 @@ function renderLanguages(locale, page = null) {
     return h("li", null, h("a", { href: readerHref(href), hreflang: code, lang: code }, name));
   });
   header.languages.replaceChildren(h("ul", { role: "list" }, items));
+}
+
+/** The public path of `page` in locale `code`; a script variant and its base share pages. */
+function translationPath(page, code) {
+  const pageLocale = page.locale.toLowerCase();
+  if (SCRIPT_VARIANTS[code] === pageLocale || SCRIPT_VARIANTS[pageLocale] === code) {
+    return page.url.replace(/^\/[^/]+\//, `/${code}/`);
+  }
+  return page.translations?.find((tr) => tr.locale.toLowerCase() === code)?.url;
 }
 
 // --- pages -------------------------------------------------------------------------------------
@@ -1127,8 +1194,8 @@ async function pageByPath(route) {
 async function previewPage(route) {
   const data = await graphql(PREVIEW_QUERY, { token: route.token });
   if (!data.page) throw new NotFound();
-  const known = CONFIG.locales.includes(data.page.locale);
-  const locale = known ? data.page.locale : CONFIG.defaultLocale;
+  const pageLocale = data.page.locale.toLowerCase(); // "kk-Latn" is the reader's kk-latn
+  const locale = CONFIG.locales.includes(pageLocale) ? pageLocale : CONFIG.defaultLocale;
   renderChrome(locale);
   const t = texts(locale);
   const banner = h(
