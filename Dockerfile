@@ -64,6 +64,9 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "scripts/healthcheck.py"]
 
-# gunicorn reads the number of worker processes from WEB_CONCURRENCY.
-ENV WEB_CONCURRENCY=2
+# gunicorn reads the number of worker processes from WEB_CONCURRENCY, and more options from
+# GUNICORN_CMD_ARGS: a worker silent for 30 s is killed and replaced (README, Security), above
+# the API's statement timeout (API_STATEMENT_TIMEOUT_MS, 5 s) so that one normally answers first.
+ENV WEB_CONCURRENCY=2 \
+    GUNICORN_CMD_ARGS="--timeout 30 --graceful-timeout 20"
 CMD ["gunicorn", "cms.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]

@@ -95,6 +95,21 @@ def _is_unavailable(exc):
     return isinstance(exc, (OperationalError, InterfaceError))
 
 
+def _is_statement_timeout(exc):
+    """PostgreSQL cancelled a statement: API_STATEMENT_TIMEOUT_MS (cms/statement_timeout.py)."""
+    return getattr(exc.__cause__, "sqlstate", None) == "57014"
+
+
+STATEMENT_TIMEOUT_ERROR = {
+    "message": "The request took too long and was stopped. Ask for fewer items or fields.",
+    "extensions": {"code": errors.QUERY_TIMEOUT},
+}
+UNAVAILABLE_ERROR = {
+    "message": "The service is temporarily unavailable. Please retry shortly.",
+    "extensions": {"code": errors.SERVICE_UNAVAILABLE},
+}
+
+
 class GraphQLView(BaseGraphQLView):
     def dispatch(self, request, *args, **kwargs):
         request.request_id = request_id_for(request)
@@ -189,12 +204,7 @@ class GraphQLView(BaseGraphQLView):
             return formatted
         if _is_unavailable(original):
             setattr(request, UNAVAILABLE_FLAG, True)
-            logger.error("database unavailable [request %s]: %s", request.request_id, original)
-            return {
-                "message": "The service is temporarily unavailable. Please retry shortly.",
-                "extensions": {"code": errors.SERVICE_UNAVAILABLE},
-                "path": error.path,
-            }
+            return {**self._database_error(request, original), "path": error.path}
         return self._internal_error(request, original, path=error.path)
 
     @staticmethod
@@ -239,14 +249,15 @@ class GraphQLView(BaseGraphQLView):
         response["X-Request-ID"] = request.request_id
         return response
 
-    def _unavailable_response(self, request, exc):
+    @staticmethod
+    def _database_error(request, exc):
+        """The error for a database that failed us: too slow (cancelled) or unreachable."""
+        if _is_statement_timeout(exc):
+            logger.warning("statement timeout [request %s]: %s", request.request_id, exc)
+            return STATEMENT_TIMEOUT_ERROR
         logger.error("database unavailable [request %s]: %s", request.request_id, exc)
-        body = {
-            "errors": [
-                {
-                    "message": "The service is temporarily unavailable. Please retry shortly.",
-                    "extensions": {"code": errors.SERVICE_UNAVAILABLE},
-                }
-            ]
-        }
+        return UNAVAILABLE_ERROR
+
+    def _unavailable_response(self, request, exc):
+        body = {"errors": [self._database_error(request, exc)]}
         return HttpResponse(json.dumps(body), status=503, content_type="application/json")

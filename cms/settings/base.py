@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "cms.api.context.RequestScopeMiddleware",
+    "cms.statement_timeout.StatementTimeoutMiddleware",  # API requests only, on PostgreSQL
     # Bearer API keys on /graphql/, /feeds/, /syndication/: invalid ones get a 401 here.
     "syndication.auth.ApiKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -292,6 +293,10 @@ ARTICLE_URI_AUTHORITY = env_str("ARTICLE_URI_AUTHORITY", "otandas.kz,2025")
 # one transaction with the syndication change log (syndication.transactions).
 API_KEY_PATHS = ("/graphql/", "/feeds/", "/syndication/")
 ATOMIC_WRITE_PATHS = ("/admin/",)
+# PostgreSQL cancels any statement of an API request running longer than this
+# (cms/statement_timeout.py; README, Security). 0: no bound.
+API_STATEMENT_TIMEOUT_MS = env_int("API_STATEMENT_TIMEOUT_MS", 5_000)
+API_STATEMENT_TIMEOUT_PATHS = API_KEY_PATHS
 # What one GraphQL request may ask (cms/api/limits.py; README, Security). Each refusal
 # is an HTTP 400 with its own code, before anything runs.
 GRAPHQL_MAX_BYTES = env_int("GRAPHQL_MAX_BYTES", 20_000)

@@ -118,3 +118,27 @@ def test_the_readers_queries_pass_with_room(client, trees):
     )
     status, body = post(client, {"query": query})
     assert status == 200 and "errors" not in body
+
+
+def known_queries():
+    """The reader's queries, the README's examples and the benchmark's (scripts/query_costs.py)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "query_costs.py"
+    spec = importlib.util.spec_from_file_location("query_costs", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module, module.known_queries()
+
+
+def test_the_known_queries_use_at_most_half_of_every_limit():
+    from cms.schema import schema
+
+    module, queries = known_queries()
+    assert {"HOME_QUERY", "ARTICLE_QUERY", "PAGE_BY_PATH_QUERY", "bench NEWS_QUERY"} <= set(queries)
+    for name, (query, variables) in queries.items():
+        for measure, (value, limit) in module.weigh(
+            schema.graphql_schema, query, variables
+        ).items():
+            assert value * 2 <= limit, (name, measure, value, limit)
