@@ -7,9 +7,10 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         # Before grapple builds its types (grapple comes later in INSTALLED_APPS).
-        from cms.api import descriptions, images, signals
+        from cms.api import cache_signals, descriptions, images, signals
 
         descriptions.install()
 
         images.register()
         signals.connect()
+        cache_signals.connect()

@@ -3,6 +3,7 @@
 import graphene
 
 from cms.api.locales import get_locale
+from cms.api.surrogate_keys import tag_list
 from home.models import City, CityWeather, ExchangeRate
 
 
@@ -74,4 +75,6 @@ class HomeQuery(graphene.ObjectType):
 
     def resolve_ticker(self, info, locale):
         locale_obj = get_locale(locale)
+        tag_list(CityWeather)
+        tag_list(ExchangeRate)
         return Ticker(weather=latest_weather(locale_obj), exchange_rates=latest_rates())

@@ -6,32 +6,39 @@ newest first). `allow_syndication` plays no part: it governs what partners may
 republish, not what the public may read. Items are identified by the stable
 tag URI of `news.identity`, so a changed slug is no new item. Responses are
 public and cacheable for a few minutes (a CDN in front absorbs the polling),
-with an ETag and Last-Modified for conditional requests.
+with an ETag and Last-Modified for conditional requests; like the API's answers,
+they are kept in the response cache and carry surrogate keys, so a publish
+purges them (`cms.api.response_cache`).
 """
 
+import time
 from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import translation
-from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.html import escape
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
+from cms.api import response_cache, surrogate_keys
 from cms.api.context import language_code, request_scope
 from cms.api.errors import ApiError
+from cms.api.http_cache import share
+from cms.api.loaders import show
 from cms.api.locales import content_languages, get_locale
 from cms.api.paths import canonical_url
 from cms.api.scripts import split_variant, transliterate
+from cms.api.surrogate_keys import tag_list
 from home.models import PublishingSettings
 from news.feedgen import MediaAtomFeed, MediaRssFeed
 from news.html import body_html, rendition_info
 from news.identity import feed_uri, page_article_uri
-from news.models import NewsCategory, NewsIndexPage
+from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 from news.queries import article_queryset, show_articles
 
 FEED_SIZE = 50
@@ -70,6 +77,7 @@ def feed_context(request, code):
             categories__category__translation_key=category.translation_key
         ).distinct()
     publishing = PublishingSettings.load()
+    show([publishing])  # its edits purge the feeds
     name = publishing.organisation_name
     title = gettext("%(name)s — news") % {"name": name}
     if category is not None:
@@ -111,13 +119,55 @@ def public_feed(view):
     @require_safe
     @wraps(view)
     def wrapped(request, locale):
+        key = None
+        if response_cache.enabled() and "Authorization" not in request.headers:
+            key = response_cache.entry_key("feed", request.get_host(), request.get_full_path())
+            entry = response_cache.lookup(key)
+            if entry is not None:
+                return conditional(request, cached_response(request, entry))
+        started = response_cache.now_ns()
         base, variant = split_variant(locale)
         language = base if base in content_languages() else None
         with translation.override(language), request_scope():
             response = view(request, locale)
+            tag_list(NewsArticlePage)
+            keys = tuple(surrogate_keys.collect())
         if language:
             response.headers["Content-Language"] = variant or language
-        patch_cache_control(response, public=True, max_age=MAX_AGE)
+        request.surrogate_keys = keys
+        if key is not None and response.status_code == 200:
+            ttl = response_cache.answer_ttl()
+            headers = tuple(
+                (name, response[name])
+                for name in ("Content-Type", "Content-Language", "Last-Modified")
+                if name in response
+            )
+            entry = response_cache.Entry(
+                response.content.decode(), keys, time.time() + ttl, headers
+            )
+            response_cache.store(key, entry, started, ttl)
+            request.answer_expires_at = entry.expires_at
+            response["X-Response-Cache"] = "MISS"
+        return conditional(request, response)
+
+    return wrapped
+
+
+def cached_response(request, entry):
+    response = HttpResponse(entry.body)
+    for name, value in entry.headers:
+        response[name] = value
+    response["X-Response-Cache"] = "HIT"
+    request.surrogate_keys = entry.keys
+    request.answer_expires_at = entry.expires_at
+    return response
+
+
+def conditional(request, response):
+    """Cache headers (purged by key: `cms.api.http_cache.share`), an ETag, and a 304 for a
+    client whose copy is current."""
+    if response.status_code == 200:
+        share(request, response, max_age=MAX_AGE)
         set_response_etag(response)
         return get_conditional_response(
             request,
@@ -125,8 +175,7 @@ def public_feed(view):
             last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
             response=response,
         )
-
-    return wrapped
+    return response
 
 
 class NewsRssFeed(Feed):

@@ -14,6 +14,9 @@ its own, at the price of serving a page for up to that long after it was
 unpublished: only raise it with a purge on publish in front.
 """
 
+import math
+import time
+
 from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 
@@ -29,21 +32,47 @@ def mark_private():
         store[PRIVATE_KEY] = True
 
 
-def _is_private(request):
+def is_private(request):
     store = scope_store()
     return bool(store and store.get(PRIVATE_KEY)) or "Authorization" in request.headers
 
 
 def apply(request, response, had_errors):
     """Cache headers for a GraphQL response; a 304 instead when the client's copy is current."""
-    if _is_private(request):
+    if is_private(request):
         patch_cache_control(response, private=True, no_store=True)
         return response
     if request.method not in ("GET", "HEAD") or response.status_code != 200 or had_errors:
         patch_cache_control(response, no_store=True)
         return response
-    patch_cache_control(
-        response, public=True, max_age=settings.GRAPHQL_CACHE_MAX_AGE, must_revalidate=True
-    )
+    share(request, response)
     set_response_etag(response)
     return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+def share(request, response, max_age=None):
+    """`Cache-Control` for any cache, and the answer's surrogate keys for those in front.
+
+    Browsers keep it `GRAPHQL_CACHE_MAX_AGE` seconds; shared caches, which are purged by
+    key on every change, `GRAPHQL_CACHE_SHARED_MAX_AGE` (and may serve it
+    `GRAPHQL_CACHE_STALE_WHILE_REVALIDATE` seconds more while they fetch it again). Neither
+    past the moment the response cache gives the answer (the next scheduled change)."""
+    max_age = settings.GRAPHQL_CACHE_MAX_AGE if max_age is None else max_age
+    shared_max_age = settings.GRAPHQL_CACHE_SHARED_MAX_AGE
+    expires_at = getattr(request, "answer_expires_at", None)
+    if expires_at is not None:
+        left = max(0, math.ceil(expires_at - time.time()))
+        max_age, shared_max_age = min(max_age, left), min(shared_max_age, left)
+    control = {"public": True, "max_age": max_age}
+    if shared_max_age > max_age:
+        control["s_maxage"] = shared_max_age
+        if settings.GRAPHQL_CACHE_STALE_WHILE_REVALIDATE:
+            control["stale_while_revalidate"] = settings.GRAPHQL_CACHE_STALE_WHILE_REVALIDATE
+    else:
+        control["must_revalidate"] = True
+    patch_cache_control(response, **control)
+    keys = getattr(request, "surrogate_keys", None)
+    if keys:
+        response["xkey"] = " ".join(keys)  # Varnish (vmod xkey)
+        response["Surrogate-Key"] = " ".join(keys)  # Fastly
+        response["Cache-Tag"] = ",".join(keys)  # Cloudflare

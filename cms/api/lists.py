@@ -18,6 +18,7 @@ from wagtail.search.index import class_is_indexed
 from wagtail.search.utils import parse_query_string
 
 from .errors import bad_input
+from .surrogate_keys import tag_list
 
 PAGE_ORDER = ("title", "first_published_at", "last_published_at", "id", "slug")
 MEDIA_ORDER = ("title", "created_at", "id")
@@ -125,6 +126,7 @@ def resolve_list(
     **_ignored,
 ):
     """grapple's `resolve_queryset` with allow-listed ordering and a search that keeps filters."""
+    tag_list(queryset.model)
     if id is not None:
         queryset = queryset.filter(pk=int_argument(id, "id"))
     if in_menu is not None:

@@ -12,6 +12,7 @@ from grapple.types.structures import PaginationType
 
 from .errors import bad_input
 from .lookahead import child_fields
+from .surrogate_keys import tag_list
 
 DEFAULT_PER_PAGE = settings.GRAPPLE["PAGE_SIZE"]
 MAX_PER_PAGE = settings.GRAPPLE["MAX_PAGE_SIZE"]
@@ -54,6 +55,7 @@ def paginate(queryset, page, per_page, info=None):
     if per_page is None or per_page < 1:
         raise bad_input("`perPage` must be 1 or more.", argument="perPage")
     per_page = min(per_page, MAX_PER_PAGE)
+    tag_list(queryset.model)
     offset = (page - 1) * per_page
     items = list(queryset[offset : offset + per_page])
     if 0 < len(items) < per_page or (not items and offset == 0):

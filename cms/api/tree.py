@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from .lists import PAGE_ORDER, int_argument, order_keys
 from .loaders import Loader
+from .surrogate_keys import ancestor_paths, below, tag
 from .visibility import reader_pages_filter
 
 STEP = Page.steplen
@@ -73,6 +74,7 @@ class RelativesLoader(Loader):
 
 class ChildrenLoader(RelativesLoader):
     def batch_load(self, pages):
+        tag(*(below(page.path) for page in pages))
         within = reduce(or_, (Q(path__startswith=p.path, depth=p.depth + 1) for p in pages))
         group = Substr("path", 1, F("depth") * STEP - STEP)
         rows = self.first_rows(within, group, self.offset + self.limit)
@@ -87,6 +89,7 @@ class SiblingsLoader(RelativesLoader):
 
     def batch_load(self, pages):
         parents = {(page.path[:-STEP], page.depth) for page in pages}
+        tag(*(below(path) for path, _depth in parents))
         within = reduce(or_, (Q(path__startswith=path, depth=depth) for path, depth in parents))
         group = Substr("path", 1, F("depth") * STEP - STEP)
         # One more per parent: the page itself is among them.
@@ -106,6 +109,7 @@ class DescendantsLoader(RelativesLoader):
     """One query per depth of the pages asked about (a list's pages share one or two)."""
 
     def batch_load(self, pages):
+        tag(*(below(page.path) for page in pages))
         found = {}
         for depth in {page.depth for page in pages}:
             roots = [page for page in pages if page.depth == depth]
@@ -127,6 +131,8 @@ class AncestorsLoader(RelativesLoader):
 
     def batch_load(self, pages):
         prefixes = {page.path[: d * STEP] for page in pages for d in range(2, page.depth)}
+        # An ancestor published or unpublished purges below its path (keys_for_page).
+        tag(*(below(path) for page in pages for path in ancestor_paths(page.path)))
         queryset = reader_pages_filter(Page.objects.filter(self.filters, path__in=prefixes))
         rows = list(queryset.order_by(*self.keys, "path").specific()) if prefixes else []
         return {

@@ -12,6 +12,7 @@ Cache headers (and 304s) are `cms.api.http_cache`'s.
 import json
 import logging
 import re
+import time
 import uuid
 from functools import lru_cache
 from types import CoroutineType
@@ -35,7 +36,7 @@ from graphql import (
 )
 from graphql.validation import NoSchemaIntrospectionCustomRule
 
-from . import errors, http_cache, limits
+from . import errors, http_cache, limits, persisted_queries, response_cache, surrogate_keys
 from .image_loader import set_rendition_specs
 from .lookahead import operation_rendition_specs
 
@@ -45,6 +46,8 @@ MAX_VALIDATION_ERRORS = graphene_settings.MAX_VALIDATION_ERRORS
 POST_CONTENT_TYPES = ("application/json", "application/graphql")
 REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 UNAVAILABLE_FLAG = "_otandas_service_unavailable"
+PARAMS_ATTR = "_otandas_graphql_params"
+PERSISTED_ERROR_ATTR = "_otandas_persisted_query_error"
 
 
 def request_id_for(request):
@@ -123,15 +126,97 @@ class GraphQLView(BaseGraphQLView):
             response = self._unavailable_response(request, exc)
         if response.get("Content-Type", "").startswith("application/json"):
             response = http_cache.apply(request, response, request.graphql_had_errors)
+        if getattr(request, "response_cache_status", None):
+            response["X-Response-Cache"] = request.response_cache_status
         response["X-Request-ID"] = request.request_id
         if getattr(request, "graphql_cost", None) is not None:
             response["X-GraphQL-Cost"] = str(request.graphql_cost)  # against GRAPHQL_MAX_COST
         return response
 
+    def get_graphql_params(self, request, data):
+        """graphene-django's, with the document of a persisted query (`cms.api.persisted_queries`)
+        in place of `query`; worked out once per request."""
+        params = getattr(request, PARAMS_ATTR, None)
+        if params is None:
+            query, variables, operation_name, document_id = super().get_graphql_params(
+                request, data
+            )
+            extensions = request.GET.get("extensions") or data.get("extensions")
+            document_id = request.GET.get("documentId") or data.get("documentId") or document_id
+            try:
+                query = persisted_queries.resolve(query, extensions, document_id)
+            except persisted_queries.PersistedQueryError as error:
+                setattr(request, PERSISTED_ERROR_ATTR, error)
+                query = None
+            params = (query, variables, operation_name, document_id)
+            setattr(request, PARAMS_ATTR, params)
+        return params
+
+    def get_response(self, request, data, show_graphiql=False):
+        """graphene-django's, answered from the response cache when it can be."""
+        query, variables, operation_name, _ = self.get_graphql_params(request, data)
+        key = self._response_cache_key(request, query, variables, operation_name, show_graphiql)
+        if key is not None:
+            entry = response_cache.lookup(key)
+            if entry is not None:
+                request.response_cache_status = "HIT"
+                request.surrogate_keys = entry.keys
+                request.answer_expires_at = entry.expires_at
+                return entry.body, 200
+            started = response_cache.now_ns()
+        result, status_code = super().get_response(request, data, show_graphiql)
+        persisted_error = getattr(request, PERSISTED_ERROR_ATTR, None)
+        if persisted_error is not None:
+            status_code = persisted_error.status
+        if getattr(request, UNAVAILABLE_FLAG, False):
+            status_code = 503
+        if status_code == 200 and self._is_shareable(request):
+            request.surrogate_keys = tuple(surrogate_keys.collect())
+            if key is not None:
+                ttl = response_cache.answer_ttl()
+                entry = response_cache.Entry(result, request.surrogate_keys, time.time() + ttl)
+                response_cache.store(key, entry, started, ttl)
+                request.response_cache_status = "MISS"
+                request.answer_expires_at = entry.expires_at
+        return result, status_code
+
+    @staticmethod
+    def _response_cache_key(request, query, variables, operation_name, show_graphiql):
+        """The response cache's key for this request; None when it may not be answered from
+        or kept in the cache."""
+        if (
+            not response_cache.enabled()
+            or show_graphiql
+            or not isinstance(query, str)
+            or "Authorization" in request.headers
+        ):
+            return None
+        return response_cache.entry_key(
+            "graphql",
+            persisted_queries.sha256(query),
+            operation_name,
+            variables,
+            request.get_host(),
+        )
+
+    @staticmethod
+    def _is_shareable(request):
+        """A query's answer any reader would get: no error, nothing private, no null root."""
+        return (
+            not request.graphql_had_errors
+            and getattr(request, "graphql_operation_type", None) == OperationType.QUERY
+            and not getattr(request, "graphql_null_root", True)
+            and not http_cache.is_private(request)
+        )
+
     def execute_graphql_request(
         self, request, data, query, variables, operation_name, show_graphiql=False
     ):
         """graphene-django's, with parsing and validation cached per query text."""
+        persisted_error = getattr(request, PERSISTED_ERROR_ATTR, None)
+        if persisted_error is not None:
+            request.graphql_had_errors = True
+            return ExecutionResult(data=None, errors=[persisted_error])
         if not query:
             if show_graphiql:
                 return None
@@ -152,6 +237,7 @@ class GraphQLView(BaseGraphQLView):
         operation = get_operation_ast(document, operation_name)
         if request.method == "GET" and operation and operation.operation != OperationType.QUERY:
             raise HttpError(HttpResponseNotAllowed(["POST"], "Only queries may be sent by GET."))
+        request.graphql_operation_type = operation.operation if operation else None
         if operation is not None:
             try:
                 request.graphql_cost = limits.check_cost(schema, document, operation, variables)
@@ -174,13 +260,9 @@ class GraphQLView(BaseGraphQLView):
         except Exception as exc:  # reported through format_error, like graphene-django
             result = ExecutionResult(errors=[exc])
         request.graphql_had_errors = bool(result.errors)
+        # A null root field (nothing found) is not kept: its page may be published next.
+        request.graphql_null_root = not result.data or None in result.data.values()
         return result
-
-    def get_response(self, request, data, show_graphiql=False):
-        result, status_code = super().get_response(request, data, show_graphiql)
-        if getattr(request, UNAVAILABLE_FLAG, False):
-            status_code = 503
-        return result, status_code
 
     def format_error(self, error):
         request = self.request

@@ -284,9 +284,20 @@ WAGTAIL_HEADLESS_PREVIEW = {
 # rich text links rewritten) are wrapped around the schema's resolvers by
 # cms.api.guards, not set here as middleware (docs/api-visibility.md).
 GRAPHENE = {"SCHEMA": "cms.schema.schema", "MIDDLEWARE": []}
-# Seconds caches may keep a public GraphQL GET response (cms/api/http_cache.py). 0: they
-# revalidate every time (ETag, 304), so nothing unpublished is ever served from a cache.
+# Seconds caches may keep a public GraphQL GET response (cms/api/http_cache.py): browsers
+# (max-age, nobody can purge them) and shared caches in front, purged by surrogate key
+# (s-maxage, stale-while-revalidate). 0: they revalidate every time (ETag, 304).
 GRAPHQL_CACHE_MAX_AGE = env_int("GRAPHQL_CACHE_MAX_AGE", 0)
+GRAPHQL_CACHE_SHARED_MAX_AGE = env_int("GRAPHQL_CACHE_SHARED_MAX_AGE", 0)
+GRAPHQL_CACHE_STALE_WHILE_REVALIDATE = env_int("GRAPHQL_CACHE_STALE_WHILE_REVALIDATE", 30)
+# Whole answers kept in the default cache and purged by key (cms/api/response_cache.py):
+# on with Redis (one cache for every process), off otherwise unless turned on.
+GRAPHQL_RESPONSE_CACHE = env_bool("GRAPHQL_RESPONSE_CACHE", bool(REDIS_URL))
+GRAPHQL_RESPONSE_CACHE_TTL = env_int("GRAPHQL_RESPONSE_CACHE_TTL", 300)
+# Persisted queries (cms/api/persisted_queries.py): how long an automatic one is kept, and
+# whether only the documents registered with `register_persisted_queries` may run.
+GRAPHQL_APQ_TTL = env_int("GRAPHQL_APQ_TTL", 7 * 24 * 3600)
+GRAPHQL_TRUSTED_DOCUMENTS_ONLY = env_bool("GRAPHQL_TRUSTED_DOCUMENTS_ONLY", False)
 # The authority of article URIs (tag: URIs, RFC 4151) in feeds and ninjs.
 ARTICLE_URI_AUTHORITY = env_str("ARTICLE_URI_AUTHORITY", "otandas.kz,2025")
 # Requests whose Bearer key is checked (syndication.auth), and admin writes wrapped in

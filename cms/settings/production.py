@@ -18,4 +18,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # n
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 # A public API: no schema introspection, no field suggestions, unless asked for.
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", False)
+# Purging by key exists: browsers may keep a public answer 10 s, the caches in front 5 min.
+GRAPHQL_CACHE_MAX_AGE = env_int("GRAPHQL_CACHE_MAX_AGE", 10)
+GRAPHQL_CACHE_SHARED_MAX_AGE = env_int("GRAPHQL_CACHE_SHARED_MAX_AGE", 300)
 GRAPHQL_FIELD_SUGGESTIONS = env_bool("GRAPHQL_FIELD_SUGGESTIONS", False)
