@@ -60,3 +60,28 @@ def test_kazakh_in_latin_script_from_the_language_switcher(site):
     page.wait_for_selector("body[data-route='home']", state="attached")
     titles = page.locator(".card-title").all_inner_texts()
     assert titles and not any(CYRILLIC.search(title) for title in titles), titles
+
+
+def test_the_reader_runs_on_its_registered_documents_only(site, settings):
+    """The manifest (reader/persisted-queries.json) is what app.js sends, hash for hash: with
+    trusted documents only, every page of the reader still loads, by persisted GETs."""
+    from django.core.management import call_command
+
+    from cms.api.persisted_queries import recent
+
+    call_command("register_persisted_queries", "reader/persisted-queries.json")
+    recent.clear()
+    settings.GRAPHQL_TRUSTED_DOCUMENTS_ONLY = True
+    article = NewsArticlePage.objects.live().filter(locale__language_code="en").first()
+    page = site.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r) if "/graphql/" in r.url else None)
+    page.goto("/reader/en/")
+    page.wait_for_selector("body[data-route='home']", state="attached")
+    expect(page.locator(".card").first).to_be_visible()
+    page.goto(f"/reader/en/news/{article.slug}/")
+    page.wait_for_selector("body[data-route='article']", state="attached")
+    expect(page.get_by_role("heading", level=1)).to_have_text(article.title)
+    assert requests and all(r.method == "GET" and "extensions=" in r.url for r in requests)
+    statuses = {r.response().status for r in requests}
+    assert statuses == {200}, statuses

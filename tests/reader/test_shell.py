@@ -46,3 +46,13 @@ def test_the_static_files_are_found():
 
     assert finders.find("reader/app.js")
     assert finders.find("reader/reader.css")
+
+
+def test_the_persisted_query_manifest_is_what_app_js_sends():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "scripts/reader_manifest.py", "check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr

@@ -457,24 +457,66 @@ class ApiError extends Error {
 }
 class NotFound extends Error {}
 
-/** POST a document; returns `data`, or throws NotFound / ApiError. */
-async function graphql(query, variables = {}) {
+/**
+ * Run a document; returns `data`, or throws NotFound / ApiError.
+ *
+ * As a persisted query (Apollo's protocol): a GET with the document's SHA-256 only, which
+ * caches and CDNs keep; when the API does not know the hash yet (PERSISTED_QUERY_NOT_FOUND)
+ * a POST with the document registers it. `persisted: false` (a preview's token must not
+ * go into a URL), or a page without Web Crypto (plain http off localhost): a POST.
+ */
+async function graphql(query, variables = {}, { persisted = true } = {}) {
+  const hash = persisted ? await documentHash(query) : null;
+  if (hash) {
+    const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
+    const params = new URLSearchParams({
+      variables: JSON.stringify(variables),
+      extensions: JSON.stringify(extensions),
+    });
+    const [response, payload] = await send(`${CONFIG.graphqlUrl}?${params}`, { method: "GET" });
+    const codes = (payload.errors || []).map((error) => error.extensions?.code);
+    if (!codes.includes("PERSISTED_QUERY_NOT_FOUND")) return dataOf(response, payload);
+    return dataOf(...(await post({ query, variables, extensions })));
+  }
+  return dataOf(...(await post({ query, variables })));
+}
+
+const documentHashes = new Map();
+async function documentHash(query) {
+  if (!globalThis.crypto?.subtle) return null;
+  if (!documentHashes.has(query)) {
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(query));
+    const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0"));
+    documentHashes.set(query, hex.join(""));
+  }
+  return documentHashes.get(query);
+}
+
+function post(body) {
+  return send(CONFIG.graphqlUrl, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
+
+/** [response, parsed JSON body]; ApiError when there is no answer or no JSON. */
+async function send(url, init) {
   let response;
   try {
-    response = await fetch(CONFIG.graphqlUrl, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ query, variables }),
-    });
+    const headers = { Accept: "application/json", ...init.headers };
+    response = await fetch(url, { ...init, headers });
   } catch (error) {
     throw new ApiError(`Network error: ${error.message}`);
   }
-  let payload;
   try {
-    payload = await response.json();
+    return [response, await response.json()];
   } catch {
     throw new ApiError(`HTTP ${response.status} without a JSON body`);
   }
+}
+
+function dataOf(response, payload) {
   const errors = payload.errors || [];
   const codes = errors.map((error) => error.extensions?.code).filter(Boolean);
   if (codes.includes("NOT_FOUND")) throw new NotFound(errors[0].message);
@@ -1192,7 +1234,7 @@ async function pageByPath(route) {
 }
 
 async function previewPage(route) {
-  const data = await graphql(PREVIEW_QUERY, { token: route.token });
+  const data = await graphql(PREVIEW_QUERY, { token: route.token }, { persisted: false });
   if (!data.page) throw new NotFound();
   const pageLocale = data.page.locale.toLowerCase(); // "kk-Latn" is the reader's kk-latn
   const locale = CONFIG.locales.includes(pageLocale) ? pageLocale : CONFIG.defaultLocale;
