@@ -53,7 +53,9 @@ def _before_delete(sender, instance, **kwargs):
         setattr(instance, PENDING_DELETE, surrogate_keys.keys_for_page(instance))
 
 
-def _row_saved_or_deleted(sender, instance, **kwargs):
+def _row_saved_or_deleted(sender, instance, raw=False, **kwargs):
+    if raw:  # loaddata: the rows around it may not be there yet
+        return
     if isinstance(instance, Page):
         keys = getattr(instance, PENDING_DELETE, None)
         if keys is not None and kwargs.get("signal") is post_delete:
@@ -63,8 +65,8 @@ def _row_saved_or_deleted(sender, instance, **kwargs):
         purge_after_commit(surrogate_keys.keys_for_instance(instance))
 
 
-def _revision_saved(sender, instance, **kwargs):
-    if instance.approved_go_live_at is None:
+def _revision_saved(sender, instance, raw=False, **kwargs):
+    if raw or instance.approved_go_live_at is None:
         return
     content_object = instance.content_object
     if isinstance(content_object, Page):

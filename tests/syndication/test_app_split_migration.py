@@ -6,12 +6,15 @@ log, webhook deliveries and attempts, a permission granted on the client model,
 then migrates forward and finds all of it through the syndication app's models.
 """
 
+import json
 import uuid
 
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
@@ -27,18 +30,42 @@ from syndication.models import (
     WebhookEndpoint,
 )
 
-# Migrations run outside a transaction. The file's name sorts it before the other
-# transactional tests of tests/syndication, whose (non-serialized) ends would leave no
-# migrated data to restore for this one.
+# Migrations run outside a transaction; the test starts from the migrated data, restored
+# from the copy pytest-django serializes when the test database is made.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
+def empty_every_table_but_content_types():
+    """Every table emptied, without post_migrate and keeping the sequences (the rows loaded
+    next carry their ids; rows a test adds must get others), then the content types of the
+    migrated data: Wagtail's Task makes its content type when a task is built, which a
+    load in serialized order (wagtailcore before contenttypes) would otherwise do."""
+    tables = connection.introspection.django_table_names(only_existing=True)
+    connection.ops.execute_sql_flush(
+        connection.ops.sql_flush(no_style(), tables, reset_sequences=False)
+    )
+    content_types = [
+        row
+        for row in json.loads(connection._test_serialized_contents)
+        if row["model"] == "contenttypes.contenttype"
+    ]
+    for row in serializers.deserialize("json", json.dumps(content_types)):
+        row.save()
+    ContentType.objects.clear_cache()
+
+
 @pytest.fixture(scope="module", autouse=True)
-def _restore_migrated_data(django_db_setup, django_db_blocker):
-    """A transactional test ends by emptying every table; the tests after it expect what
-    the migrations created (root page, locales, groups)."""
+def _start_and_end_with_the_migrated_data(django_db_setup, django_db_blocker):
+    """The test's serialized rollback loads the migrated data (root page, locales, groups)
+    before it, into tables emptied here: a transactional test before it ended with a
+    flush and post_migrate, which on PostgreSQL (sequences are not reset) makes the
+    groups again under new ids, which the serialized rows would clash with. Its own end
+    empties every table; the tests after it expect the migrated data."""
+    with django_db_blocker.unblock():
+        empty_every_table_but_content_types()
     yield
     with django_db_blocker.unblock():
+        empty_every_table_but_content_types()
         connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
 
 
