@@ -19,7 +19,7 @@ TEST := DJANGO_SETTINGS_MODULE=cms.settings.test
 DEPS_STAMP := $(VENV)/.deps-$(firstword $(shell cksum requirements.txt))
 DEV_STAMP := $(VENV)/.dev-deps-$(firstword $(shell cat requirements.txt requirements-dev.txt | cksum))
 
-.PHONY: help run worker test test-sqlite test-postgres lint format schema schema-check \
+.PHONY: help run worker services test test-sqlite test-postgres lint format schema schema-check \
 	migrate demo admin messages vendor-catalogues vendor-graphiql bench deps browser clean
 
 help: ## list the targets
@@ -76,6 +76,18 @@ demo: migrate ## load the demo content (idempotent)
 admin: migrate ## create the `admin` superuser once; print its password (kept in var/admin-password)
 	@$(DEV) $(MANAGE) ensure_admin
 
+services: ## install Redis and Varnish (with vmod-xkey) for their tests if missing (apt-get, as root)
+	@if [ -x /usr/bin/redis-server ] && [ -x /usr/sbin/varnishd ] \
+		&& ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			redis-server varnish varnish-modules; } \
+		|| echo "could not install Redis and Varnish: their tests will be skipped"; \
+	else \
+		echo "Redis or Varnish not found: their tests will be skipped."; \
+		echo "Install them with: sudo apt-get install redis-server varnish varnish-modules"; \
+	fi
+
 # --- running ------------------------------------------------------------------
 
 run: messages demo admin ## set up, then serve on 127.0.0.1:PORT (default 8000) with the worker beside it
@@ -90,7 +102,7 @@ bench: dev-deps ## run the benchmark (scripts/bench.sh)
 
 # --- checking -----------------------------------------------------------------
 
-test: dev-deps messages lint schema-check browser ## lint, check schema.graphql, run the tests on SQLite and PostgreSQL
+test: dev-deps messages lint schema-check browser services ## lint, check schema.graphql, run the tests on SQLite and PostgreSQL
 	@PY=$(PY) scripts/test.sh all $(PYTEST_ARGS)
 
 test-sqlite: dev-deps messages ## run the tests on SQLite only

@@ -33,6 +33,8 @@ from django.db.models import Min
 from django.utils import timezone, translation
 from wagtail.models import Page, Revision
 
+from . import purge_backends
+
 logger = logging.getLogger("cms.api.response_cache")
 
 ENTRY_PREFIX = "rc:entry:"
@@ -99,10 +101,6 @@ def purge(keys):
         marker_ttl = settings.GRAPHQL_RESPONSE_CACHE_TTL + 60
         cache.set_many({PURGED_PREFIX + k: now_ns() for k in keys}, marker_ttl)
         cache.delete_many(index().pop(keys))
-    try:  # TEMPORARY until purge_backends lands
-        from . import purge_backends
-    except ImportError:
-        return
     purge_backends.purge(keys)
 
 

@@ -124,6 +124,10 @@ class GraphQLView(BaseGraphQLView):
             response = super().dispatch(request, *args, **kwargs)
         except DatabaseError as exc:
             response = self._unavailable_response(request, exc)
+        # graphene's dispatch asks for a CSRF cookie (ensure_csrf_cookie); the endpoint is
+        # CSRF-exempt, and a Set-Cookie would keep every shared cache from storing answers.
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+        response.cookies.pop(settings.CSRF_COOKIE_NAME, None)
         if response.get("Content-Type", "").startswith("application/json"):
             response = http_cache.apply(request, response, request.graphql_had_errors)
         if getattr(request, "response_cache_status", None):

@@ -1,5 +1,6 @@
 """Settings shared by every environment; everything variable comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
+    "axes",  # admin sign-in lockout (AXES_* below)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,6 +81,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Admin writes in one transaction with the syndication change log (syndication.transactions).
     "syndication.transactions.AtomicAdminWritesMiddleware",
+    # Last: turns a locked-out sign-in into the lockout page (AXES_* below).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -179,6 +183,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Admin sign-in lockout (django-axes; README, Security): 5 wrong passwords for one
+# username from one IP address lock that pair out for 15 minutes. The backend first:
+# it refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "cms/lockout.html"
+
 # Languages: the first of CMS_LANGUAGES is the default locale.
 LANGUAGE_NAMES = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
 CMS_LANGUAGES = env_list("CMS_LANGUAGES", "kk,ru,en")
@@ -231,7 +249,39 @@ FRONTEND_BASE_URL = env_str("FRONTEND_BASE_URL", f"{WAGTAILADMIN_BASE_URL}/reade
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {}
+# Uploads (README, Security). Images: no SVG (it can carry scripts), 20 MB and
+# 64 megapixels at most (a small file of huge dimensions is refused before it is decoded).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 64_000_000)
+# Documents: office files, text, archives; nothing a browser would run (html, svg, js).
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "rtf",
+    "txt",
+    "csv",
+    "zip",
+    "epub",
+]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 50 * 1024 * 1024)
+# Served by Django (never a redirect to the storage): every type but PDF as an attachment,
+# all with "Content-Security-Policy: default-src 'none'" and "nosniff".
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+# Request bodies: uploads over 2.5 MB are streamed to a temporary file, not kept in
+# memory; form fields (not files) may total 10 MB and 10,000 fields (long StreamFields).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")]
 # No avatars from Gravatar: the admin makes no third-party requests (it tells Gravatar
@@ -294,6 +344,15 @@ GRAPHQL_CACHE_STALE_WHILE_REVALIDATE = env_int("GRAPHQL_CACHE_STALE_WHILE_REVALI
 # on with Redis (one cache for every process), off otherwise unless turned on.
 GRAPHQL_RESPONSE_CACHE = env_bool("GRAPHQL_RESPONSE_CACHE", bool(REDIS_URL))
 GRAPHQL_RESPONSE_CACHE_TTL = env_int("GRAPHQL_RESPONSE_CACHE_TTL", 300)
+# Caches in front told what to drop when content changes (cms/api/purge_backends.py),
+# comma-separated, e.g. "varnish:http://127.0.0.1:6081,cloudflare:<zone id>,fastly:<service>";
+# tokens in CLOUDFLARE_API_TOKEN, FASTLY_API_TOKEN. Empty: none.
+CACHE_PURGE_BACKENDS = env_list("CACHE_PURGE_BACKENDS", "")
+CACHE_PURGE_TIMEOUT = float(env_str("CACHE_PURGE_TIMEOUT", "5"))
+CLOUDFLARE_API_TOKEN = env_str("CLOUDFLARE_API_TOKEN", "")
+FASTLY_API_TOKEN = env_str("FASTLY_API_TOKEN", "")
+CLOUDFLARE_API_URL = env_str("CLOUDFLARE_API_URL", "https://api.cloudflare.com/client/v4")
+FASTLY_API_URL = env_str("FASTLY_API_URL", "https://api.fastly.com")
 # Persisted queries (cms/api/persisted_queries.py): how long an automatic one is kept, and
 # whether only the documents registered with `register_persisted_queries` may run.
 GRAPHQL_APQ_TTL = env_int("GRAPHQL_APQ_TTL", 7 * 24 * 3600)

@@ -47,6 +47,14 @@ def test_a_public_get_revalidates_with_an_etag(client, article):
     assert changed.json()["data"]["newsArticles"]["items"] == [{"title": "Japan, updated"}]
 
 
+def test_a_public_answer_sets_no_cookie(client, article):
+    """A Set-Cookie (graphene asks for a CSRF cookie) would keep CDNs and Varnish from
+    storing the answer; the endpoint is CSRF-exempt and needs none."""
+    response = get(client, LIST)
+    assert response.status_code == 200
+    assert "Set-Cookie" not in response and not response.cookies
+
+
 def test_the_max_age_is_a_setting(client, article):
     with override_settings(GRAPHQL_CACHE_MAX_AGE=60):
         response = get(client, LIST)

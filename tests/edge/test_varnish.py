@@ -1,0 +1,125 @@
+"""A real varnishd with deploy/varnish/default.vcl in front of the live server: public
+answers are kept, a publish purges them by key, private ones never are.
+
+Runs in the SQLite leg only (the slow suites run in one leg); skipped, with the reason,
+without varnishd and vmod-xkey (`make services` installs them).
+"""
+
+import http.client
+import json
+import shutil
+import socket
+import subprocess
+import time
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.db import connection
+
+from tests.factories import make_article, make_trees
+
+VCL = Path(django_settings.BASE_DIR) / "deploy" / "varnish" / "default.vcl"
+XKEY = Path("/usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so")
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(not shutil.which("varnishd"), reason="varnishd missing: `make services`"),
+    pytest.mark.skipif(not XKEY.exists(), reason="vmod-xkey missing: `make services`"),
+    pytest.mark.skipif(connection.vendor != "sqlite", reason="run in the SQLite leg only"),
+]
+
+QUERY = '{ newsArticles(locale: "en") { items { title } } }'
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def varnish(live_server, tmp_path_factory):
+    """varnishd on a throwaway port, its backend the live server; stopped after the module."""
+    work = Path(django_settings.BASE_DIR) / "var" / f"varnish-test-{free_port()}"
+    work.mkdir(parents=True)
+    backend = urllib.parse.urlsplit(live_server.url)
+    vcl = work / "default.vcl"
+    vcl.write_text(VCL.read_text().replace('.port = "8000"', f'.port = "{backend.port}"'))
+    port = free_port()
+    process = subprocess.Popen(
+        ["varnishd", "-F", "-f", str(vcl), "-a", f"127.0.0.1:{port}", "-n", str(work / "n"),
+         "-s", "malloc,32m", "-p", "default_grace=0"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail(f"varnishd did not start: {process.stderr.read().decode()}")
+            time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=10)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture
+def front(varnish, settings):
+    settings.GRAPHQL_CACHE_SHARED_MAX_AGE = 300
+    settings.CACHE_PURGE_BACKENDS = [f"varnish:{varnish}/"]
+    return varnish
+
+
+def request(base, method="GET", path=None, headers=None, source="127.0.0.1"):
+    path = path or "/graphql/?" + urllib.parse.urlencode({"query": QUERY})
+    url = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(
+        url.hostname, url.port, timeout=10, source_address=(source, 0)
+    )
+    conn.request(method, path, headers=headers or {})
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return response, body
+
+
+def titles(body):
+    return [item["title"] for item in json.loads(body)["data"]["newsArticles"]["items"]]
+
+
+def test_a_public_answer_is_kept_until_a_publish_purges_it(front):
+    _homes, indexes = make_trees()
+    article = make_article(indexes["en"], "Astana", slug="astana")
+    first, body = request(front)
+    assert (first.status, first.getheader("X-Cache"), titles(body)) == (200, "MISS", ["Astana"])
+    assert first.getheader("xkey") is None  # the keys stay between the CMS and Varnish
+    again, body_again = request(front)
+    assert (again.getheader("X-Cache"), body_again) == ("HIT", body)
+
+    article.title = "Astana, renamed"
+    article.save_revision().publish()  # autocommit: the purge goes out at once
+
+    fresh, body = request(front)
+    assert (fresh.getheader("X-Cache"), titles(body)) == ("MISS", ["Astana, renamed"])
+
+
+def test_answers_with_a_key_or_a_session_are_never_kept(front):
+    make_trees()
+    for headers in ({"Authorization": "Bearer otk_nosuchkey"}, {"Cookie": "sessionid=abc"}):
+        for _ in range(2):
+            response, _ = request(front, headers=headers)
+            assert response.getheader("X-Cache") == "MISS", headers
+
+
+def test_only_the_cms_hosts_may_purge(front):
+    response, body = request(front, "PURGE", "/", {"xkey-purge": "page:1"}, source="127.0.0.2")
+    assert response.status == 403 and b"not allowed" in body
+    response, _ = request(front, "PURGE", "/", {"xkey-purge": "page:1"})
+    assert response.status == 200
+    response, _ = request(front, "PURGE", "/")
+    assert response.status == 400
