@@ -18,6 +18,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.db import connection
 
+from tests.api.test_preview import draft_token
 from tests.factories import make_article, make_trees
 
 VCL = Path(django_settings.BASE_DIR) / "deploy" / "varnish" / "default.vcl"
@@ -75,8 +76,15 @@ def front(varnish, settings):
     return varnish
 
 
+def graphql_path(query=QUERY, variables=None):
+    params = {"query": query}
+    if variables:
+        params["variables"] = json.dumps(variables)
+    return "/graphql/?" + urllib.parse.urlencode(params)
+
+
 def request(base, method="GET", path=None, headers=None, source="127.0.0.1"):
-    path = path or "/graphql/?" + urllib.parse.urlencode({"query": QUERY})
+    path = path or graphql_path()
     url = urllib.parse.urlsplit(base)
     conn = http.client.HTTPConnection(
         url.hostname, url.port, timeout=10, source_address=(source, 0)
@@ -106,6 +114,32 @@ def test_a_public_answer_is_kept_until_a_publish_purges_it(front):
 
     fresh, body = request(front)
     assert (fresh.getheader("X-Cache"), titles(body)) == ("MISS", ["Astana, renamed"])
+
+
+def test_an_unpublished_article_leaves_the_cached_list(front):
+    _homes, indexes = make_trees()
+    article = make_article(indexes["en"], "Astana", slug="astana")
+    make_article(indexes["en"], "Almaty", slug="almaty")
+    request(front)
+    assert request(front)[0].getheader("X-Cache") == "HIT"
+    article.unpublish()
+    response, body = request(front)
+    assert (response.getheader("X-Cache"), titles(body)) == ("MISS", ["Almaty"])
+
+
+def test_previews_and_errors_are_never_kept(front):
+    _homes, indexes = make_trees()
+    article = make_article(indexes["en"], "Astana", slug="astana")
+    token = draft_token(article, title="Astana (draft)")
+    preview = graphql_path(
+        'query($t: String) { newsArticle(locale: "en", slug: "astana", token: $t) { title } }',
+        {"t": token},
+    )
+    error = graphql_path('{ newsArticles(locale: "xx") { items { title } } }')
+    for path in (preview, error):
+        for _ in range(2):
+            response, _ = request(front, path=path)
+            assert response.getheader("X-Cache") == "MISS", path
 
 
 def test_answers_with_a_key_or_a_session_are_never_kept(front):
