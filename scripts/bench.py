@@ -9,6 +9,7 @@ ever targeted; every run stops by itself.
 """
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -37,6 +38,43 @@ REST_FIELDS = "lead,dateline,first_published_at,hero,category_list,country"
 def news_url(base, locale):
     query = NEWS_QUERY.replace('locale: "en"', f'locale: "{locale}"')
     return f"{base}/graphql/?" + urllib.parse.urlencode({"query": query})
+
+
+def persisted_news_url(base, locale):
+    """The same list as a persisted GET: the query's hash only (registered first)."""
+    query = NEWS_QUERY.replace('locale: "en"', f'locale: "{locale}"')
+    digest = hashlib.sha256(query.encode()).hexdigest()
+    extensions = json.dumps({"persistedQuery": {"version": 1, "sha256Hash": digest}})
+    register = urllib.parse.urlencode({"query": query, "extensions": extensions})
+    urllib.request.urlopen(f"{base}/graphql/?{register}").read()
+    return f"{base}/graphql/?" + urllib.parse.urlencode({"extensions": extensions})
+
+
+def start_redis():
+    """A throwaway redis-server on a free port (None without one): (process, URL)."""
+    binary = shutil.which("redis-server") or "/usr/bin/redis-server"
+    if not Path(binary).exists():
+        return None
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while port_is_free(port) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return process, f"redis://127.0.0.1:{port}/0"
+
+
+def cached_targets(base):
+    """Run on a server with the response cache on (GRAPHQL_RESPONSE_CACHE=1)."""
+    return {
+        "GraphQL newsArticles (20), persisted GET, response cache": (
+            persisted_news_url(base, "en"),
+            lambda b: len(b["data"]["newsArticles"]["items"]),
+        ),
+        "bare Django view (/healthz), same server": (f"{base}/healthz", lambda b: 20 if b else 0),
+    }
 
 
 def targets(base):
@@ -78,6 +116,8 @@ def environment(port):
         "WAGTAIL_REST_API": "1",
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
         "LOG_LEVEL": "WARNING",
+        # One client asking thousands of times a second is what a rate limit stops.
+        "API_RATE_LIMIT_ENABLED": "0",
     }
 
 
@@ -94,6 +134,14 @@ def prepare(env, articles):
             env=env,
             check=True,
         )
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def port_is_free(port):
@@ -199,18 +247,30 @@ def main():
 
     env = environment(args.port)
     prepare(env, args.articles)
-    server = serve(env, args.port, args.workers)
     load = load_with_wrk if shutil.which("wrk") else load_with_python
     results = {}
-    try:
-        for name, (url, count_items) in targets(f"http://127.0.0.1:{args.port}").items():
-            check(url, count_items)
-            load(url, 2, args.connections)  # warm-up: imports, connections, renditions
-            rps, p50, p99, errors = load(url, args.seconds, args.connections)
-            results[name] = {"rps": rps, "p50_ms": p50, "p99_ms": p99, "errors": errors}
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+    # Uncached first; then a server with Redis (the response cache and persisted queries
+    # shared by the workers), where the list is asked by its hash as the reader does.
+    redis = start_redis()
+    phases = [(env, targets)]
+    if redis:
+        phases.append(({**env, "REDIS_URL": redis[1]}, cached_targets))
+    else:
+        print("redis-server not found (make services): no response-cache rows")
+    for server_env, endpoints in phases:
+        server = serve(server_env, args.port, args.workers)
+        try:
+            for name, (url, count_items) in endpoints(f"http://127.0.0.1:{args.port}").items():
+                check(url, count_items)
+                load(url, 2, args.connections)  # warm-up: imports, connections, renditions
+                rps, p50, p99, errors = load(url, args.seconds, args.connections)
+                results[name] = {"rps": rps, "p50_ms": p50, "p99_ms": p99, "errors": errors}
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+    if redis:
+        redis[0].terminate()
+        redis[0].wait(timeout=10)
 
     print(
         f"\nload: {load.__name__[10:]}, {args.connections} connections, {args.seconds} s each, "
@@ -222,8 +282,15 @@ def main():
         print(
             f"| {name} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {r['errors']} |"
         )
-    graphql, rest, bare = (r["rps"] for r in results.values())
+    rps = {name: r["rps"] for name, r in results.items()}
+    graphql, rest = rps["GraphQL newsArticles (20)"], rps["Wagtail REST API v2 (20)"]
+    bare = rps["bare Django view (/healthz)"]
+    cached = rps.get("GraphQL newsArticles (20), persisted GET, response cache", 0)
+    cached_bare = rps.get("bare Django view (/healthz), same server", 1)
+    kk, latin = rps["GraphQL newsArticles kk (20)"], rps["GraphQL newsArticles kk-Latn (20)"]
     print(f"\nGraphQL / REST: {graphql / rest:.1f}x   GraphQL / bare view: {graphql / bare:.3f}")
+    print(f"cached persisted GET / bare view (same server): {cached / cached_bare:.2f}")
+    print(f"kk-Latn / kk: {latin / kk:.2f}")
     (VAR / "results.json").write_text(json.dumps(results, indent=2))
     return 0
 

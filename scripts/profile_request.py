@@ -75,7 +75,9 @@ def main():
         for _ in range(args.requests):
             client.get(url)
         profiler.disable()
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+        stats = pstats.Stats(profiler).sort_stats("cumulative")
+        stats.print_stats(40)
+        stats.print_stats("languages")  # where the time of transliteration (kk-latn) goes
 
 
 if __name__ == "__main__":
