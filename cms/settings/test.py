@@ -27,3 +27,9 @@ WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
 WEBHOOK_RETRY_JITTER = 0
 # The two SET statements would change PostgreSQL's query counts; its tests turn it on.
 API_STATEMENT_TIMEOUT_MS = 0
+# Django's test client.login() and authenticate() without a request would fail with
+# django-axes on (it needs the request's IP address); its tests turn it on.
+AXES_ENABLED = False
+# Each test client counts its own requests, but one test may make many from 127.0.0.1, and
+# a REDIS_URL in the environment would share counts between tests; its tests turn it on.
+API_RATE_LIMIT_ENABLED = False
