@@ -257,20 +257,22 @@ def main():
         phases.append(({**env, "REDIS_URL": redis[1]}, cached_targets))
     else:
         print("redis-server not found (make services): no response-cache rows")
-    for server_env, endpoints in phases:
-        server = serve(server_env, args.port, args.workers)
-        try:
-            for name, (url, count_items) in endpoints(f"http://127.0.0.1:{args.port}").items():
-                check(url, count_items)
-                load(url, 2, args.connections)  # warm-up: imports, connections, renditions
-                rps, p50, p99, errors = load(url, args.seconds, args.connections)
-                results[name] = {"rps": rps, "p50_ms": p50, "p99_ms": p99, "errors": errors}
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
-    if redis:
-        redis[0].terminate()
-        redis[0].wait(timeout=10)
+    try:
+        for server_env, endpoints in phases:
+            server = serve(server_env, args.port, args.workers)
+            try:
+                for name, (url, count_items) in endpoints(f"http://127.0.0.1:{args.port}").items():
+                    check(url, count_items)
+                    load(url, 2, args.connections)  # warm-up: imports, connections, renditions
+                    rps, p50, p99, errors = load(url, args.seconds, args.connections)
+                    results[name] = {"rps": rps, "p50_ms": p50, "p99_ms": p99, "errors": errors}
+            finally:
+                os.killpg(server.pid, signal.SIGTERM)
+                server.wait(timeout=30)
+    finally:
+        if redis:
+            redis[0].terminate()
+            redis[0].wait(timeout=10)
 
     print(
         f"\nload: {load.__name__[10:]}, {args.connections} connections, {args.seconds} s each, "

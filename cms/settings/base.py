@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "cms.statement_timeout.StatementTimeoutMiddleware",  # API requests only, on PostgreSQL
     # Bearer API keys on /graphql/, /feeds/, /syndication/: invalid ones get a 401 here.
     "syndication.auth.ApiKeyMiddleware",
+    # Requests per partner key or IP address on the same paths: 429 over it (cms/rate_limits.py).
+    "cms.rate_limits.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",  # Django's, keeping the 404s of views (cms/middleware.py)
     "django.middleware.common.CommonMiddleware",
@@ -196,6 +198,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "cms/lockout.html"
+# The client's address behind the proxies of CMS_TRUSTED_PROXIES, as the rate limits see it.
+AXES_CLIENT_IP_CALLABLE = "cms.rate_limits.request_client_address"
 
 # Languages: the first of CMS_LANGUAGES is the default locale.
 LANGUAGE_NAMES = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
@@ -367,6 +371,16 @@ ATOMIC_WRITE_PATHS = ("/admin/",)
 # (cms/statement_timeout.py; README, Security). 0: no bound.
 API_STATEMENT_TIMEOUT_MS = env_int("API_STATEMENT_TIMEOUT_MS", 5_000)
 API_STATEMENT_TIMEOUT_PATHS = API_KEY_PATHS
+# Requests per client on the same paths (cms/rate_limits.py; README, Security): with a
+# partner's key per partner, without per IP address ("<n>/second|minute|hour|day"); over
+# it, HTTP 429 RATE_LIMITED. Counted in Redis when REDIS_URL is set (every process
+# shares it), else in each process's memory. CMS_TRUSTED_PROXIES: the proxies in front
+# (addresses or networks) whose X-Forwarded-For says the client's address.
+API_RATE_LIMIT_ENABLED = env_bool("API_RATE_LIMIT_ENABLED", True)
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "300/minute")
+API_PARTNER_RATE_LIMIT = env_str("API_PARTNER_RATE_LIMIT", "1200/minute")
+API_RATE_LIMIT_PATHS = API_KEY_PATHS
+CMS_TRUSTED_PROXIES = env_list("CMS_TRUSTED_PROXIES", "")
 # What one GraphQL request may ask (cms/api/limits.py; README, Security). Each refusal
 # is an HTTP 400 with its own code, before anything runs.
 GRAPHQL_MAX_BYTES = env_int("GRAPHQL_MAX_BYTES", 20_000)
@@ -404,6 +418,15 @@ WAGTAIL_REST_API = env_bool("WAGTAIL_REST_API", False)
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/(graphql|feeds|syndication)/.*$"
+# Headers a web client may read on a cross-origin answer (rate limits, the request id).
+CORS_EXPOSE_HEADERS = [
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit-Policy",
+    "X-Request-ID",
+]
 
 LOGGING = {
     "version": 1,

@@ -44,6 +44,11 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
+    # The quota of whoever fetched it is no one else's: a cached copy goes without it.
+    unset beresp.http.RateLimit-Limit;
+    unset beresp.http.RateLimit-Remaining;
+    unset beresp.http.RateLimit-Reset;
+    unset beresp.http.RateLimit-Policy;
     # Keep serving a stale copy while a fresh one is fetched, as the CMS allows.
     if (beresp.http.Cache-Control ~ "stale-while-revalidate=[0-9]+") {
         set beresp.grace = std.duration(
