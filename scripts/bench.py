@@ -111,6 +111,7 @@ def environment(port):
         "SECRET_KEY": "bench-only-not-secret",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_COOKIES": "0",
+        "SECURE_SSL_REDIRECT": "0",  # plain HTTP on 127.0.0.1
         "CMS_VAR_DIR": str(VAR),
         "DATABASE_URL": f"sqlite:///{VAR / 'db.sqlite3'}",
         "WAGTAIL_REST_API": "1",

@@ -182,6 +182,39 @@ def test_production_settings_start_with_required_variables():
     assert result.returncode == 0, result.stderr
 
 
+def test_the_deploy_checks_are_clean_with_production_settings(tmp_path):
+    """`check --deploy` as a deployment runs it: HSTS, SSL redirect, secure cookies."""
+    environ = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    environ.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY="k7-" + "Zq9Xw2Lm4Rt8Yp1Vb6Nc3Hs5Jd0Gf" * 2,
+        ALLOWED_HOSTS="cms.example.kz",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        WAGTAILADMIN_BASE_URL="https://cms.example.kz",
+        FRONTEND_BASE_URL="https://example.kz",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_plain_http_is_redirected_but_the_probes_answer(settings, client):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+    response = client.get("/graphql/", {"query": "{ __typename }"})
+    assert response.status_code == 301
+    assert response["Location"].startswith("https://")
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/graphql/", secure=True).status_code != 301
+
+
 def test_system_checks_are_clean():
     call_command("check", fail_level="WARNING", stdout=StringIO())
 
