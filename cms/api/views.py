@@ -18,6 +18,7 @@ from functools import lru_cache
 from types import CoroutineType
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from graphene_django.settings import graphene_settings
@@ -92,6 +93,29 @@ def is_coroutine(value):
     only an `async def` resolver returns something to await. Asked of every value the
     query resolves, so the narrower test is measurably cheaper."""
     return isinstance(value, CoroutineType)
+
+
+NUL_MESSAGE = "Text arguments may not contain the NUL character (U+0000)."
+
+
+def _has_nul(query, variables):
+    """A NUL in a string argument (escaped in the query, or in a variable): no database
+    takes it in text, and PostgreSQL and SQLite fail on it in different ways."""
+    return "\\u0000" in query or (
+        bool(variables) and "\\u0000" in json.dumps(variables, ensure_ascii=True)
+    )
+
+
+def _is_bad_value(exc):
+    """A value Django could not turn into a column's type ("Field 'id' expected a number but
+    got 'FALSE'."): grapple's own arguments (site, settings) pass strings through."""
+    return isinstance(exc, (ValueError, TypeError)) and str(exc).startswith("Field '")
+
+
+def _plain_message(exc):
+    if isinstance(exc, DjangoValidationError):
+        return " ".join(str(message) for message in exc.messages)
+    return str(exc)
 
 
 def _is_unavailable(exc):
@@ -230,6 +254,9 @@ class GraphQLView(BaseGraphQLView):
             raise HttpError(HttpResponseBadRequest("`variables` must be a JSON object."))
         if operation_name is not None and not isinstance(operation_name, str):
             raise HttpError(HttpResponseBadRequest("`operationName` must be a string."))
+        if _has_nul(query, variables):
+            request.graphql_had_errors = True
+            return ExecutionResult(data=None, errors=[errors.bad_input(NUL_MESSAGE)])
         schema = self.schema.graphql_schema
         document, problems = _checked_document(
             schema, query, validation_rules(), limits.document_limits()
@@ -287,6 +314,12 @@ class GraphQLView(BaseGraphQLView):
             formatted.setdefault("extensions", {})
             formatted["extensions"].setdefault("code", self._code_without_cause(error))
             return formatted
+        if _is_bad_value(original) or isinstance(original, DjangoValidationError):
+            return {
+                "message": f"Invalid argument: {_plain_message(original)}",
+                "extensions": {"code": errors.BAD_USER_INPUT},
+                "path": error.path,
+            }
         if _is_unavailable(original):
             setattr(request, UNAVAILABLE_FLAG, True)
             return {**self._database_error(request, original), "path": error.path}
