@@ -74,7 +74,7 @@ IPV6_PREFIX = 64
 
 def storage_uri():
     """Redis when REDIS_URL is set (shared by every process), else this process's memory."""
-    return getattr(settings, "REDIS_URL", "") or "memory://"
+    return settings.REDIS_URL or "memory://"
 
 
 def make_storage(uri):
@@ -189,13 +189,13 @@ def too_many_requests(message, retry_after):
 
 class RateLimitMiddleware:
     def __init__(self, get_response):
-        if not getattr(settings, "API_RATE_LIMIT_ENABLED", True):
+        if not settings.API_RATE_LIMIT_ENABLED:
             raise MiddlewareNotUsed
         self.get_response = get_response
-        self.paths = tuple(getattr(settings, "API_RATE_LIMIT_PATHS", settings.API_KEY_PATHS))
+        self.paths = tuple(settings.API_RATE_LIMIT_PATHS)
         self.anonymous_limit = parse_limit("API_RATE_LIMIT")
         self.partner_limit = parse_limit("API_PARTNER_RATE_LIMIT")
-        self.proxies = parse_proxies(getattr(settings, "CMS_TRUSTED_PROXIES", ()))
+        self.proxies = parse_proxies(settings.CMS_TRUSTED_PROXIES)
         self.storage = make_storage(storage_uri())
         self.limiter = FixedWindowRateLimiter(self.storage)
         self.storage_down_until = 0.0

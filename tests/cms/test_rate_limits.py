@@ -3,7 +3,6 @@
 import json
 import logging
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -16,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import Client, RequestFactory
 
 from cms.rate_limits import RateLimitMiddleware, client_address, client_key, parse_proxies
+from tests.ports import free_port
 from tests.syndication.syndication_helpers import bearer, make_client, make_key
 
 pytestmark = pytest.mark.django_db
@@ -210,12 +210,6 @@ def test_a_bad_limit_is_a_configuration_error(limited):
 
 
 # Redis: a throwaway server on a free port, its files under the tests' var/.
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class RedisServer:

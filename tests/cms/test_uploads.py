@@ -3,6 +3,7 @@ pixels, SVG, HTML and other types a browser would run), what the editor is told,
 nothing is saved, and that documents are served as downloads (README, Security)."""
 
 import io
+from functools import partial
 
 import pytest
 from django.conf import settings
@@ -39,9 +40,10 @@ def root_collection():
     return Collection.get_first_root_node()
 
 
-def add_image(client, name, content):
+def add(view, client, name, content):
+    """POST one file to an admin add view (the editor's form)."""
     return client.post(
-        reverse("wagtailimages:add"),
+        reverse(view),
         {
             "title": name,
             "file": SimpleUploadedFile(name, content),
@@ -50,33 +52,20 @@ def add_image(client, name, content):
     )
 
 
-def add_images_multiple(client, name, content):
+def add_multiple(view, client, name, content):
+    """POST one file to a multiple-upload view; its JSON answer."""
     response = client.post(
-        reverse("wagtailimages:add_multiple"),
+        reverse(view),
         {"files[]": SimpleUploadedFile(name, content), "collection": root_collection().pk},
     )
     assert response.status_code == 200
     return response.json()
 
 
-def add_document(client, name, content):
-    return client.post(
-        reverse("wagtaildocs:add"),
-        {
-            "title": name,
-            "file": SimpleUploadedFile(name, content),
-            "collection": root_collection().pk,
-        },
-    )
-
-
-def add_documents_multiple(client, name, content):
-    response = client.post(
-        reverse("wagtaildocs:add_multiple"),
-        {"files[]": SimpleUploadedFile(name, content), "collection": root_collection().pk},
-    )
-    assert response.status_code == 200
-    return response.json()
+add_image = partial(add, "wagtailimages:add")
+add_images_multiple = partial(add_multiple, "wagtailimages:add_multiple")
+add_document = partial(add, "wagtaildocs:add")
+add_documents_multiple = partial(add_multiple, "wagtaildocs:add_multiple")
 
 
 def form_errors(response):

@@ -20,6 +20,7 @@ from django.db import connection
 
 from tests.api.test_preview import draft_token
 from tests.factories import make_article, make_trees
+from tests.ports import free_port
 
 VCL = Path(django_settings.BASE_DIR) / "deploy" / "varnish" / "default.vcl"
 XKEY = Path("/usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so")
@@ -32,12 +33,6 @@ pytestmark = [
 ]
 
 QUERY = '{ newsArticles(locale: "en") { items { title } } }'
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

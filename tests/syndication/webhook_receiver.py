@@ -1,8 +1,9 @@
 """A real webhook receiver for the tests: http.server on 127.0.0.1, an ephemeral port, a thread.
 
-It records every request (path, lower-cased headers, raw body) and answers with
-the status codes it is told, in order, then 200. Nothing is mocked: the code
-under test opens a real TCP connection to it.
+It records every request (method, path, lower-cased headers, raw body) and answers
+with the status codes it is told, in order, then 200, and with `body`. Nothing is
+mocked: the code under test opens a real TCP connection to it. It takes POST and
+PURGE (a cache purge endpoint stands in for Varnish, Fastly or Cloudflare too).
 """
 
 import json
@@ -13,7 +14,8 @@ from standardwebhooks.webhooks import Webhook
 
 
 class Receiver:
-    def __init__(self, port=0):
+    def __init__(self, port=0, body=b"ok"):
+        self.body = body
         self.requests = []
         self.codes = []
         self.lock = threading.Lock()
@@ -25,7 +27,14 @@ class Receiver:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 headers = {key.lower(): value for key, value in self.headers.items()}
                 with receiver.lock:
-                    receiver.requests.append({"path": self.path, "headers": headers, "body": body})
+                    receiver.requests.append(
+                        {
+                            "method": self.command,
+                            "path": self.path,
+                            "headers": headers,
+                            "body": body,
+                        }
+                    )
                     code = receiver.codes.pop(0) if receiver.codes else 200
                     held, receiver.held = receiver.held, None
                 if held is not None:
@@ -33,9 +42,11 @@ class Receiver:
                 self.send_response(code)
                 if 300 <= code < 400:
                     self.send_header("Location", f"{receiver.base}/elsewhere")
-                self.send_header("Content-Length", "2")
+                self.send_header("Content-Length", str(len(receiver.body)))
                 self.end_headers()
-                self.wfile.write(b"ok")
+                self.wfile.write(receiver.body)
+
+            do_PURGE = do_POST
 
             def handle(self):
                 try:
