@@ -1,10 +1,27 @@
+import os
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
+
+# The slow suites: a real browser, a real Varnish. scripts/test.sh runs them in one
+# database leg only (OTANDAS_SLOW_SUITES=skip in the other).
+SLOW_SUITES = ("browser", "edge")
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("OTANDAS_SLOW_SUITES") != "skip":
+        return
+    here = Path(__file__).parent
+    slow = [here / name for name in SLOW_SUITES]
+    skip = pytest.mark.skip(reason="a slow suite: run in the SQLite leg only (scripts/test.sh)")
+    for item in items:
+        if any(folder in Path(item.fspath).parents for folder in slow):
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)

@@ -5,12 +5,22 @@ afterwards, so nothing leaks from one request to the next in a long-lived
 worker. Outside a request (management commands, the worker) nothing is cached.
 """
 
+import re
+import uuid
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
 
+REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
 _scope: ContextVar[dict | None] = ContextVar("otandas_api_request_scope", default=None)
+
+
+def request_id_for(request):
+    """The client's `X-Request-ID` when it is a sane one, else a new id."""
+    incoming = request.headers.get("X-Request-ID", "")
+    return incoming if REQUEST_ID_PATTERN.match(incoming) else uuid.uuid4().hex
 
 
 @contextmanager

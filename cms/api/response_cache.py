@@ -69,6 +69,20 @@ def entry_key(*parts):
     return ENTRY_PREFIX + hashlib.sha256(material.encode()).hexdigest()
 
 
+def graphql_key(document_hash, operation_name, variables, host):
+    """The key of a GraphQL answer, by its document's SHA-256 (the view's and
+    `cms.api.cache_hits`'s). Whether only trusted documents run is part of it: turning
+    that on must not leave answers to other documents to be served."""
+    return entry_key(
+        "graphql",
+        document_hash,
+        operation_name,
+        variables,
+        host,
+        bool(settings.GRAPHQL_TRUSTED_DOCUMENTS_ONLY),
+    )
+
+
 def lookup(key):
     entry = backend().get(key)
     return entry if isinstance(entry, Entry) else None

@@ -13,7 +13,6 @@ import json
 import logging
 import re
 import time
-import uuid
 from functools import lru_cache
 from types import CoroutineType
 
@@ -38,6 +37,7 @@ from graphql import (
 from graphql.validation import NoSchemaIntrospectionCustomRule
 
 from . import errors, http_cache, limits, persisted_queries, response_cache, surrogate_keys
+from .context import request_id_for
 from .image_loader import set_rendition_specs
 from .lookahead import operation_rendition_specs
 
@@ -45,15 +45,9 @@ logger = logging.getLogger("cms.api")
 MAX_VALIDATION_ERRORS = graphene_settings.MAX_VALIDATION_ERRORS
 
 POST_CONTENT_TYPES = ("application/json", "application/graphql")
-REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 UNAVAILABLE_FLAG = "_otandas_service_unavailable"
 PARAMS_ATTR = "_otandas_graphql_params"
 PERSISTED_ERROR_ATTR = "_otandas_persisted_query_error"
-
-
-def request_id_for(request):
-    incoming = request.headers.get("X-Request-ID", "")
-    return incoming if REQUEST_ID_PATTERN.match(incoming) else uuid.uuid4().hex
 
 
 @lru_cache(maxsize=512)
@@ -218,12 +212,8 @@ class GraphQLView(BaseGraphQLView):
             or "Authorization" in request.headers
         ):
             return None
-        return response_cache.entry_key(
-            "graphql",
-            persisted_queries.sha256(query),
-            operation_name,
-            variables,
-            request.get_host(),
+        return response_cache.graphql_key(
+            persisted_queries.sha256(query), operation_name, variables, request.get_host()
         )
 
     @staticmethod

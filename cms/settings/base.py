@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "syndication.auth.ApiKeyMiddleware",
     # Requests per partner key or IP address on the same paths: 429 over it (cms/rate_limits.py).
     "cms.rate_limits.RateLimitMiddleware",
+    # Persisted GETs with an answer in the response cache are answered here (cms/api/cache_hits.py).
+    "cms.api.cache_hits.ResponseCacheHitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",  # Django's, keeping the 404s of views (cms/middleware.py)
     "django.middleware.common.CommonMiddleware",

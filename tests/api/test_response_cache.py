@@ -1,12 +1,14 @@
 """The response cache: answers any reader would get, kept and purged by surrogate key."""
 
 import datetime
+import hashlib
 import json
 
 import pytest
 from django.utils import timezone
 
 from cms.api import response_cache
+from cms.api.views import GraphQLView
 from home.models import CityWeather
 from tests.api.test_preview import draft_token
 from tests.factories import make_article, make_category
@@ -169,3 +171,84 @@ def test_feeds_are_kept_and_purged_the_same_way(client, world, django_capture_on
     fresh = client.get("/feeds/kk/news.json")
     assert fresh["X-Response-Cache"] == "MISS"
     assert [item["title"] for item in fresh.json()["items"]] == ["Korea", "Japan"]
+
+
+# --- persisted GETs answered before the view (cms/api/cache_hits.py) --------------------
+
+PERSISTED = 'query Latest { newsArticles(locale: "kk") { items { id title } } }'
+
+
+def persisted_get(client, *, with_query=False, variables=None, **environ):
+    """Apollo's hashed GET; `with_query` sends the document too (what stores its hash)."""
+    digest = hashlib.sha256(PERSISTED.encode()).hexdigest()
+    params = {"extensions": json.dumps({"persistedQuery": {"version": 1, "sha256Hash": digest}})}
+    if with_query:
+        params["query"] = PERSISTED
+    if variables is not None:
+        params["variables"] = variables
+    return client.get("/graphql/", params, **environ)
+
+
+def test_a_persisted_get_in_the_cache_is_answered_before_the_view(
+    client, world, django_assert_num_queries, monkeypatch
+):
+    from_view = persisted_get(client, with_query=True, HTTP_ACCEPT_LANGUAGE="kk")
+    assert from_view["X-Response-Cache"] == "MISS"
+
+    monkeypatch.setattr(GraphQLView, "dispatch", view_must_not_answer)
+    with django_assert_num_queries(0):
+        hit = persisted_get(client, HTTP_ACCEPT_LANGUAGE="kk", HTTP_X_REQUEST_ID="req-42")
+    assert hit.status_code == 200
+    assert hit.json() == from_view.json()
+    assert hit["X-Response-Cache"] == "HIT"
+    assert hit["Content-Type"] == "application/json"
+    for header in ("ETag", "xkey", "Surrogate-Key", "Cache-Tag"):
+        assert hit[header] == from_view[header], header
+    assert "public" in hit["Cache-Control"] and "s-maxage=" in hit["Cache-Control"]
+    assert hit["Content-Language"] == "kk"
+    assert "Accept-Language" in hit["Vary"]
+    assert hit["X-Request-ID"] == "req-42"
+
+    # A client holding that answer is told it is current.
+    with django_assert_num_queries(0):
+        again = persisted_get(client, HTTP_ACCEPT_LANGUAGE="kk", HTTP_IF_NONE_MATCH=hit["ETag"])
+    assert again.status_code == 304
+
+
+def view_must_not_answer(*args, **kwargs):
+    raise AssertionError("the GraphQL view answered a cached persisted GET")
+
+
+def test_what_is_not_answered_before_the_view(client, world):
+    persisted_get(client, with_query=True, HTTP_ACCEPT_LANGUAGE="kk")
+    assert persisted_get(client, HTTP_ACCEPT_LANGUAGE="kk")["X-Response-Cache"] == "HIT"
+    # Another language is another answer.
+    assert persisted_get(client, HTTP_ACCEPT_LANGUAGE="ru")["X-Response-Cache"] == "MISS"
+    # Bad variables: the view says what is wrong.
+    bad = persisted_get(client, variables="{not json", HTTP_ACCEPT_LANGUAGE="kk")
+    assert bad.status_code == 400
+    # A partner's key is never answered from the cache.
+    key = make_key(make_client("Partner"))
+    keyed = persisted_get(client, HTTP_ACCEPT_LANGUAGE="kk", HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert "X-Response-Cache" not in keyed
+
+
+def test_turning_on_trusted_documents_only_stops_serving_other_documents(client, world, settings):
+    assert persisted_get(client, with_query=True)["X-Response-Cache"] == "MISS"
+    assert persisted_get(client)["X-Response-Cache"] == "HIT"
+    settings.GRAPHQL_TRUSTED_DOCUMENTS_ONLY = True
+    refused = persisted_get(client)
+    assert "X-Response-Cache" not in refused
+    assert refused.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_IN_LIST"
+
+
+def test_a_hit_counts_against_the_rate_limit(client, world, settings):
+    settings.API_RATE_LIMIT_ENABLED = True  # before the client's first request loads it
+    settings.API_RATE_LIMIT = "2/minute"
+    settings.CMS_TRUSTED_PROXIES = []
+    settings.REDIS_URL = ""
+    persisted_get(client, with_query=True, REMOTE_ADDR="198.51.100.7")
+    answers = [persisted_get(client, REMOTE_ADDR="203.0.113.9") for _ in range(3)]
+    assert [answer.status_code for answer in answers] == [200, 200, 429]
+    assert answers[0]["X-Response-Cache"] == "HIT"
+    assert answers[0]["RateLimit-Remaining"] == "1"

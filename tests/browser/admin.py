@@ -57,8 +57,25 @@ def footer_menu(page):
     return menu
 
 
+def settle_autosave(page):
+    """Wait until Wagtail's autosave has finished with the editor's form.
+
+    On a new page the autosave creates the page in the background and turns the form
+    into the page's edit form; an action sent before then creates it a second time
+    (a server error: the slug is already in use). An editor sees "Saved" first.
+    """
+    indicator = page.locator("#w-autosave-indicator")
+    if not indicator.count():
+        return
+    if "/pages/add/" in page.url:
+        expect(page).to_have_url(re.compile(r"/pages/\d+/edit/"), timeout=10_000)
+        expect(indicator).to_have_attribute("data-w-autosave-state-value", "saved")
+    expect(indicator).not_to_have_attribute("data-w-autosave-state-value", "saving")
+
+
 def footer_action(page, name):
     """Run an action from the editor's footer: the main button or one under "More actions"."""
+    settle_autosave(page)
     button = page.locator("footer").get_by_role("button", name=name, exact=True)
     if not button.is_visible():
         page.get_by_role("button", name="More actions").click()

@@ -7,14 +7,16 @@
   below) runs the WSGI app in a thread on 127.0.0.1 with the test database, and
   serves static files (finders) and media. The tests are transactional, so the
   server sees what the tests write and the reverse.
-- Each test loads the demo content (`load_demo`: locale trees, roles, demo users)
-  into a database that is emptied after it.
+- Each test starts with the demo content (`load_demo`: locale trees, roles, demo
+  users; built once, then copied back, see DemoSnapshot) in a database that is
+  emptied after it.
 - Screenshots of each step go to var/screenshots/ (not committed).
 """
 
 import json
 import os
 import shutil
+import sqlite3
 from io import StringIO
 from pathlib import Path
 
@@ -138,6 +140,42 @@ def _restore_migrated_data(django_db_setup, django_db_blocker):
                 connection.creation.deserialize_db_from_string(data)
 
 
+class DemoSnapshot:
+    """`load_demo`'s result, made once per run: its database and its files.
+
+    The demo takes 15 to 25 s to build; each test needs it new. On SQLite's in-memory
+    test database, the database after the first build is copied aside (SQLite's backup
+    API) and copied back for each later test, with the media and demo-users.json it
+    wrote. Elsewhere each test builds it.
+    """
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.database = None
+
+    def load_into(self, var_dir):
+        from django.db import connection
+
+        if self.database is None:
+            call_command("load_demo", stdout=StringIO())
+            if connection.vendor == "sqlite" and connection.is_in_memory_db():
+                self.database = sqlite3.connect(":memory:", check_same_thread=False)
+                connection.connection.backup(self.database)
+                shutil.copytree(var_dir, self.folder, dirs_exist_ok=True)
+            return
+        connection.ensure_connection()
+        self.database.backup(connection.connection)
+        shutil.copytree(self.folder, var_dir, dirs_exist_ok=True)
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(tmp_path_factory):
+    snapshot = DemoSnapshot(tmp_path_factory.mktemp("demo-snapshot"))
+    yield snapshot
+    if snapshot.database is not None:
+        snapshot.database.close()
+
+
 class Site:
     """The running site: its URL, the demo users' passwords, browser sessions, screenshots."""
 
@@ -187,7 +225,7 @@ class Site:
 
 
 @pytest.fixture
-def site(request, browser, live_server, settings, transactional_db, tmp_path):
+def site(request, browser, live_server, settings, transactional_db, tmp_path, demo_snapshot):
     """The live server with the demo content, its URLs pointing at itself."""
     frontend = f"{live_server.url}/reader"
     settings.WAGTAILADMIN_BASE_URL = live_server.url  # absolute media and rendition URLs
@@ -199,7 +237,7 @@ def site(request, browser, live_server, settings, transactional_db, tmp_path):
     }
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.VAR_DIR = tmp_path  # var/demo-users.json of this run
-    call_command("load_demo", stdout=StringIO())
+    demo_snapshot.load_into(tmp_path)
     passwords = json.loads((tmp_path / "demo-users.json").read_text())
     site = Site(live_server.url, browser, passwords, request.node.name.removeprefix("test_"))
     yield site

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
-from django.db import connection
 
 from tests.api.test_preview import draft_token
 from tests.factories import make_article, make_trees
@@ -29,7 +28,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not shutil.which("varnishd"), reason="varnishd missing: `make services`"),
     pytest.mark.skipif(not XKEY.exists(), reason="vmod-xkey missing: `make services`"),
-    pytest.mark.skipif(connection.vendor != "sqlite", reason="run in the SQLite leg only"),
 ]
 
 QUERY = '{ newsArticles(locale: "en") { items { title } } }'
