@@ -66,15 +66,97 @@ def start_redis():
     return process, f"redis://127.0.0.1:{port}/0"
 
 
-def cached_targets(base):
-    """Run on a server with the response cache on (GRAPHQL_RESPONSE_CACHE=1)."""
-    return {
-        "GraphQL newsArticles (20), persisted GET, response cache": (
-            persisted_news_url(base, "en"),
-            lambda b: len(b["data"]["newsArticles"]["items"]),
-        ),
-        "bare Django view (/healthz), same server": (f"{base}/healthz", lambda b: 20 if b else 0),
+CACHED = "GraphQL newsArticles (20), persisted GET, response cache"
+CACHED_BARE = "bare Django view (/healthz), same server"
+VARNISHED = "GraphQL newsArticles (20), persisted GET, through Varnish"
+
+
+def cached_targets(base, varnish=None):
+    """Run on a server with the response cache on (GRAPHQL_RESPONSE_CACHE=1), and through
+    Varnish in front of it when there is one."""
+    count = lambda b: len(b["data"]["newsArticles"]["items"])  # noqa: E731
+    endpoints = {
+        CACHED: (persisted_news_url(base, "en"), count),
+        CACHED_BARE: (f"{base}/healthz", lambda b: 20 if b else 0),
     }
+    if varnish:
+        endpoints[VARNISHED] = (persisted_news_url(varnish, "en"), count)
+    return endpoints
+
+
+VCL = ROOT / "deploy" / "varnish" / "default.vcl"
+XKEY = Path("/usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so")
+
+
+def start_varnish(backend_port):
+    """varnishd with the shipped VCL in front of 127.0.0.1:backend_port (None without
+    varnishd and its xkey module): (process, base URL, work folder)."""
+    if not shutil.which("varnishd") or not XKEY.exists():
+        return None
+    port = free_port()
+    work = VAR / f"varnish-{port}"
+    work.mkdir(parents=True, exist_ok=True)
+    vcl = work / "default.vcl"
+    vcl.write_text(VCL.read_text().replace('.port = "8000"', f'.port = "{backend_port}"'))
+    process = subprocess.Popen(
+        ["varnishd", "-F", "-f", str(vcl), "-a", f"127.0.0.1:{port}", "-n", str(work / "n"),
+         "-s", "malloc,64m"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 20
+    while port_is_free(port) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return process, f"http://127.0.0.1:{port}", work
+
+
+def start_worker(env):
+    """The background worker (it sends the purges to Varnish)."""
+    return subprocess.Popen(
+        [PY, "manage.py", "run_worker"], cwd=ROOT, env=env, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+PUBLISH = """
+import time
+from news.models import NewsArticlePage
+from wagtail.models import Locale
+english = Locale.objects.get(language_code="en")
+source = NewsArticlePage.objects.live().filter(locale=english).first()
+copy = source.copy(update_attrs={"slug": "bench-breaking-%(stamp)s", "title": "%(title)s",
+    "live": False, "first_published_at": None, "last_published_at": None}, log_action=None)
+copy.save_revision().publish()
+print("PUBLISHED", time.time())
+"""
+
+
+def publish_to_visible(env, urls, timeout=30):
+    """Publish a new article in another process; seconds until each of `urls` (cached
+    lists) shows it, from the moment publishing returned."""
+    stamp = str(time.time_ns())
+    title = f"Breaking news {stamp}"
+    seen = {}
+
+    def poll(name, url):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                if title.encode() in response.read():
+                    seen[name] = time.time()
+                    return
+            time.sleep(0.02)
+
+    pollers = [threading.Thread(target=poll, args=item) for item in urls.items()]
+    for poller in pollers:
+        poller.start()
+    output = subprocess.run(
+        [PY, "manage.py", "shell", "-c", PUBLISH % {"stamp": stamp, "title": title}],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    published = float(re.search(r"PUBLISHED ([\d.]+)", output).group(1))
+    for poller in pollers:
+        poller.join()
+    return {name: (seen[name] - published) if name in seen else None for name in urls}
 
 
 def targets(base):
@@ -249,31 +331,61 @@ def main():
     env = environment(args.port)
     prepare(env, args.articles)
     load = load_with_wrk if shutil.which("wrk") else load_with_python
-    results = {}
-    # Uncached first; then a server with Redis (the response cache and persisted queries
-    # shared by the workers), where the list is asked by its hash as the reader does.
-    redis = start_redis()
-    phases = [(env, targets)]
-    if redis:
-        phases.append(({**env, "REDIS_URL": redis[1]}, cached_targets))
-    else:
-        print("redis-server not found (make services): no response-cache rows")
+    results, visible = {}, {}
+    base = f"http://127.0.0.1:{args.port}"
+
+    def measure(endpoints):
+        for name, (url, count_items) in endpoints.items():
+            check(url, count_items)
+            load(url, 2, args.connections)  # warm-up: imports, connections, renditions
+            rps, p50, p99, errors = load(url, args.seconds, args.connections)
+            results[name] = {"rps": rps, "p50_ms": p50, "p99_ms": p99, "errors": errors}
+
+    # Uncached first.
+    server = serve(env, args.port, args.workers)
     try:
-        for server_env, endpoints in phases:
-            server = serve(server_env, args.port, args.workers)
-            try:
-                for name, (url, count_items) in endpoints(f"http://127.0.0.1:{args.port}").items():
-                    check(url, count_items)
-                    load(url, 2, args.connections)  # warm-up: imports, connections, renditions
-                    rps, p50, p99, errors = load(url, args.seconds, args.connections)
-                    results[name] = {"rps": rps, "p50_ms": p50, "p99_ms": p99, "errors": errors}
-            finally:
-                os.killpg(server.pid, signal.SIGTERM)
-                server.wait(timeout=30)
+        measure(targets(base))
     finally:
-        if redis:
-            redis[0].terminate()
-            redis[0].wait(timeout=10)
+        stop(server)
+    # Then a server with Redis (the response cache and persisted queries shared by the
+    # workers), where the list is asked by its hash as the reader does, and Varnish in
+    # front of it purged by the worker; then the time from publish to a new article in
+    # the cached lists.
+    redis = start_redis()
+    if not redis:
+        print("redis-server not found (make services): no response-cache rows")
+        return report(args, load, results, visible)
+    varnish = start_varnish(args.port)
+    if not varnish:
+        print("varnishd or its xkey module not found (make services): no Varnish rows")
+    cached_env = {**env, "REDIS_URL": redis[1]}
+    if varnish:
+        cached_env["CACHE_PURGE_BACKENDS"] = f"varnish:{varnish[1]}/"
+    server = serve(cached_env, args.port, args.workers)
+    worker = start_worker(cached_env)
+    try:
+        endpoints = cached_targets(base, varnish and varnish[1])
+        measure(endpoints)
+        lists = {name: url for name, (url, _count) in endpoints.items() if name != CACHED_BARE}
+        visible = publish_to_visible(cached_env, lists)
+    finally:
+        stop(server)
+        stop(worker)
+        if varnish:
+            varnish[0].terminate()
+            varnish[0].wait(timeout=10)
+            shutil.rmtree(varnish[2], ignore_errors=True)
+        redis[0].terminate()
+        redis[0].wait(timeout=10)
+    return report(args, load, results, visible)
+
+
+def stop(process):
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=30)
+
+
+def report(args, load, results, visible):
 
     print(
         f"\nload: {load.__name__[10:]}, {args.connections} connections, {args.seconds} s each, "
@@ -288,13 +400,18 @@ def main():
     rps = {name: r["rps"] for name, r in results.items()}
     graphql, rest = rps["GraphQL newsArticles (20)"], rps["Wagtail REST API v2 (20)"]
     bare = rps["bare Django view (/healthz)"]
-    cached = rps.get("GraphQL newsArticles (20), persisted GET, response cache", 0)
-    cached_bare = rps.get("bare Django view (/healthz), same server", 1)
     kk, latin = rps["GraphQL newsArticles kk (20)"], rps["GraphQL newsArticles kk-Latn (20)"]
     print(f"\nGraphQL / REST: {graphql / rest:.1f}x   GraphQL / bare view: {graphql / bare:.3f}")
-    print(f"cached persisted GET / bare view (same server): {cached / cached_bare:.2f}")
+    for name, label in ((CACHED, "cached persisted GET"), (VARNISHED, "through Varnish")):
+        if name in rps:
+            print(f"{label} / bare view (same server): {rps[name] / rps[CACHED_BARE]:.2f}")
     print(f"kk-Latn / kk: {latin / kk:.2f}")
-    (VAR / "results.json").write_text(json.dumps(results, indent=2))
+    for name, seconds in visible.items():
+        shown = "not within 30 s" if seconds is None else f"{seconds:.2f} s"
+        print(f"publish to visible, {name.split(', ')[-1]}: {shown}")
+    (VAR / "results.json").write_text(
+        json.dumps({"endpoints": results, "publish_to_visible_s": visible}, indent=2)
+    )
     return 0
 
 

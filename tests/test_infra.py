@@ -71,6 +71,21 @@ def test_run_worker_once_runs_an_enqueued_database_task():
     assert result.return_value == 5
 
 
+@pytest.mark.django_db
+@override_settings(TASKS=DATABASE_TASKS, WORKER_PERIODIC_JOBS=[], CACHE_PURGE_BACKENDS=[])
+def test_a_purge_of_the_caches_in_front_runs_before_the_tasks_queued_ahead_of_it():
+    from django_tasks_db.models import DBTaskResult
+
+    from cms.api.purge_backends import purge_in_front
+    from cms.worker import claim_task
+
+    backlog = [add.enqueue(number, 1) for number in range(3)]
+    purge = purge_in_front.enqueue(["news:en"])
+    claimed = claim_task("default", "worker-1")
+    assert str(claimed.id) == str(purge.id)
+    assert DBTaskResult.objects.ready().count() == len(backlog)
+
+
 def test_every_configured_periodic_job_is_a_callable():
     """A mistyped path in WORKER_PERIODIC_JOBS fails here, not in the worker at night."""
     jobs = load_periodic_jobs()

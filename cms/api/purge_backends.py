@@ -123,7 +123,12 @@ def purge_cloudflare(zone_id, keys):
 PURGERS = {"varnish": purge_varnish, "fastly": purge_fastly, "cloudflare": purge_cloudflare}
 
 
-@task()
+# Before the worker's other tasks: readers see a stale list until it runs, and a publish can
+# leave hundreds of rendition and index tasks queued (on a bench import, 600).
+PURGE_PRIORITY = 50
+
+
+@task(priority=PURGE_PRIORITY)
 def purge_in_front(keys):
     """Ask every configured backend to drop these keys; returns the backends that failed."""
     failed = []
