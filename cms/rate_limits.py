@@ -1,14 +1,23 @@
 """Requests per client on the public API (`/graphql/`, `/feeds/`, `/syndication/`).
 
+Two budgets per client: requests, and the cost of the GraphQL queries they run (the
+measure of `GRAPHQL_MAX_COST`, `cms.api.limits`: a field costs 1, a list its page size
+times its fields), so that a client cannot spend its 300 requests on the costliest
+queries. The cost is charged when the view knows it, after validation and before
+execution (the view calls what this middleware puts on the request); an answer from the
+response cache costs nothing.
+
 Who is counted:
 
 - a request with a valid partner API key counts against its partner
-  (`API_PARTNER_RATE_LIMIT`, default 1200 a minute): the key was checked by
+  (`API_PARTNER_RATE_LIMIT`, default 1200 a minute; `API_PARTNER_COST_LIMIT`, 240,000),
+  or the quotas set on its client in the admin: the key was checked by
   `syndication.auth.ApiKeyMiddleware`, which runs before this middleware and puts the
-  client on the request (a request with an invalid key got its 401 there);
+  client on the request (a request with an invalid key got its 401 there, uncounted);
 - any other request counts against its client's IP address (`API_RATE_LIMIT`, default 300
-  a minute); an IPv6 address is counted by its /64, the network of one subscriber (a
-  client is handed 2^64 addresses: counted one by one, it would have no limit).
+  a minute; `API_COST_LIMIT`, 60,000); an IPv6 address is counted by its /64, the network
+  of one subscriber (a client is handed 2^64 addresses: counted one by one, it would have
+  no limit).
 
 The client's address is `REMOTE_ADDR`, unless that is one of `CMS_TRUSTED_PROXIES` (our
 load balancer, CDN: addresses or networks); then it is the right-most address of
@@ -22,12 +31,15 @@ Over the limit, HTTP 429 with `Retry-After` (seconds) and a body in the API's er
 `{"errors": [{"message": ..., "extensions": {"code": "RATE_LIMITED", "retryAfter": N}}]}`.
 Every answer under the paths, refused or not, says where the client stands in the IETF
 draft's headers: `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` (seconds to
-the end of the window) and `RateLimit-Policy` (`300;w=60`).
+the end of the window) and `RateLimit-Policy` (`300;w=60, 60000;w=60;comment="query
+cost"`).
 
-Strategy: a fixed window (`limits.FixedWindowRateLimiter`). Each client costs one counter
-with an expiry, bumped by one atomic INCR per request (a Lua script in Redis), whatever the
-limit; the moving window keeps a timestamp per request (up to 1,200 per partner) and scans
-them on each hit, so a flood from many addresses would cost memory and Redis time in
+Strategy: fixed windows aligned to the clock (a minute's window starts at :00). Each
+budget of a client is one counter per window in the `limits` storage, bumped by one
+atomic INCR with an expiry (a Lua script in Redis) that also returns the count: one round
+trip per request, one more for a query's cost, and the reset time is the window's end,
+known without asking. A moving window would keep a timestamp per request and scan them
+on each hit, so a flood from many addresses would cost memory and Redis time in
 proportion to the limit. The price: a client can send up to twice its limit around the
 end of one window and the start of the next, acceptable for a guard against abuse (this
 is no billing meter). A refused request does not extend the window: a client that keeps
@@ -43,6 +55,7 @@ one per request.
 `API_RATE_LIMIT_ENABLED=0` turns all of it off (the middleware leaves the chain).
 """
 
+import functools
 import ipaddress
 import json
 import logging
@@ -56,11 +69,12 @@ from django.utils.cache import patch_cache_control
 from limits import parse
 from limits.errors import StorageError
 from limits.storage import storage_from_string
-from limits.strategies import FixedWindowRateLimiter
+
+from cms.api.context import QUERY_COST_CHARGER_ATTR
+from cms.api.errors import RATE_LIMITED, ApiError
 
 logger = logging.getLogger(__name__)
 
-RATE_LIMITED = "RATE_LIMITED"
 # Set on the request by syndication.auth.ApiKeyMiddleware (its CLIENT_ATTR): the partner's
 # client of a valid key, or None. Read by name: the wiring in cms/ does not need the app.
 CLIENT_ATTR = "syndication_client"
@@ -103,6 +117,12 @@ def parse_limit(setting):
         raise ImproperlyConfigured(
             f'{setting}={value!r} is not a rate limit such as "300/minute".'
         ) from exc
+
+
+@functools.lru_cache(maxsize=256)
+def per_minute(amount):
+    """A partner's own quota (its client's fields in the admin)."""
+    return parse(f"{amount}/minute")
 
 
 def parse_proxies(entries):
@@ -165,9 +185,13 @@ def client_key(address):
     return str(parsed)
 
 
-def policy_header(item):
-    """`300;w=60`: the quota and its window in seconds (RateLimit-Policy)."""
-    return f"{item.amount};w={item.get_expiry()}"
+def policy_header(requests, cost):
+    """`300;w=60, 60000;w=60;comment="query cost"`: the quotas and their windows in
+    seconds (RateLimit-Policy)."""
+    return (
+        f"{requests.amount};w={requests.get_expiry()}, "
+        f'{cost.amount};w={cost.get_expiry()};comment="query cost"'
+    )
 
 
 def seconds_until(timestamp, now):
@@ -194,10 +218,11 @@ class RateLimitMiddleware:
         self.get_response = get_response
         self.paths = tuple(settings.API_RATE_LIMIT_PATHS)
         self.anonymous_limit = parse_limit("API_RATE_LIMIT")
+        self.anonymous_cost_limit = parse_limit("API_COST_LIMIT")
         self.partner_limit = parse_limit("API_PARTNER_RATE_LIMIT")
+        self.partner_cost_limit = parse_limit("API_PARTNER_COST_LIMIT")
         self.proxies = parse_proxies(settings.CMS_TRUSTED_PROXIES)
         self.storage = make_storage(storage_uri())
-        self.limiter = FixedWindowRateLimiter(self.storage)
         self.storage_down_until = 0.0
 
     def __call__(self, request):
@@ -205,37 +230,68 @@ class RateLimitMiddleware:
             return self.get_response(request)
         client = getattr(request, CLIENT_ATTR, None)
         if client is not None:
-            item, who, what = self.partner_limit, f"partner:{client.pk}", "for this API key"
+            who, what = f"partner:{client.pk}", "for this API key"
+            requests = self.own_quota(client.requests_per_minute, self.partner_limit)
+            cost = self.own_quota(client.query_cost_per_minute, self.partner_cost_limit)
         else:
             address = client_address(request, self.proxies)
-            item, who, what = self.anonymous_limit, f"ip:{client_key(address)}", "from one address"
-        counted = self.hit(item, who)
+            who, what = f"ip:{client_key(address)}", "from one address"
+            requests, cost = self.anonymous_limit, self.anonymous_cost_limit
+        counted = self.charge(requests, who)
         if counted is None:  # the storage is down: served, unlimited
             return self.get_response(request)
         allowed, remaining, reset = counted
         now = time.time()
         if allowed:
+            charge_cost = functools.partial(self.charge_query_cost, cost, f"cost:{who}", what)
+            setattr(request, QUERY_COST_CHARGER_ATTR, charge_cost)
             response = self.get_response(request)
         else:
             retry_after = max(1, seconds_until(reset, now))
             response = too_many_requests(
-                f"Too many requests: at most {item.amount} per {describe_window(item)} {what}. "
-                f"Retry in {retry_after} seconds.",
+                f"Too many requests: at most {requests.amount} per {describe_window(requests)} "
+                f"{what}. Retry in {retry_after} seconds.",
                 retry_after,
             )
-        response["RateLimit-Limit"] = str(item.amount)
+        response["RateLimit-Limit"] = str(requests.amount)
         response["RateLimit-Remaining"] = str(remaining)
         response["RateLimit-Reset"] = str(seconds_until(reset, now))
-        response["RateLimit-Policy"] = policy_header(item)
+        response["RateLimit-Policy"] = policy_header(requests, cost)
         return response
 
-    def hit(self, item, who):
-        """(allowed, remaining, reset timestamp), or None when the storage cannot be reached."""
+    @staticmethod
+    def own_quota(amount, default):
+        return default if amount is None else per_minute(amount)
+
+    def charge_query_cost(self, item, who, what, cost):
+        """Called by the GraphQL view with a query's cost before it runs: None to run it,
+        else the error to answer (HTTP 429)."""
+        counted = self.charge(item, who, cost)
+        if counted is None or counted[0]:
+            return None
+        retry_after = max(1, seconds_until(counted[2], time.time()))
+        return ApiError(
+            RATE_LIMITED,
+            f"Too much query cost: at most {item.amount} per {describe_window(item)} {what} "
+            f"(this query costs {cost}). Retry in {retry_after} seconds.",
+            retryAfter=retry_after,
+        )
+
+    def charge(self, item, who, cost=1):
+        """Add `cost` to the client's counter of this window: (allowed, remaining, reset
+        timestamp), or None when the storage cannot be reached. A refused query's cost
+        (more than one) is given back: a cheaper one may still fit."""
         if time.monotonic() < self.storage_down_until:
             return None
+        window = item.get_expiry()
+        now = time.time()
+        start = int(now // window) * window
+        reset = start + window
+        key = f"{who}:{window}:{start}"
         try:
-            allowed = self.limiter.hit(item, who)
-            stats = self.limiter.get_window_stats(item, who)
+            used = self.storage.incr(key, math.ceil(reset - now) + 1, cost)
+            if used > item.amount and cost > 1:  # INCRBY: the storages have no DECRBY
+                used = self.storage.incr(key, 1, -cost) + cost
         except StorageError as exc:
             self.storage_down_until = time.monotonic() + STORAGE_RETRY_SECONDS
             logger.warning(
@@ -246,7 +302,7 @@ class RateLimitMiddleware:
                 STORAGE_RETRY_SECONDS,
             )
             return None
-        return allowed, max(0, stats.remaining), stats.reset_time
+        return used <= item.amount, max(0, item.amount - used), reset
 
 
 def describe_window(item):

@@ -153,6 +153,10 @@ class SyndicationClientViewSet(UserLanguageFormsMixin, ModelViewSet):
             FieldPanel("name"),
             FieldPanel("active"),
             MultiFieldPanel([FieldPanel("locales"), FieldPanel("categories")], heading=_("Scope")),
+            MultiFieldPanel(
+                [FieldPanel("requests_per_minute"), FieldPanel("query_cost_per_minute")],
+                heading=_("Quotas"),
+            ),
             FieldPanel("webhook_url"),
         ],
         base_form_class=SyndicationClientForm,

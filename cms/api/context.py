@@ -13,6 +13,9 @@ from contextvars import ContextVar
 from django.conf import settings
 
 REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+# Put on the request by the rate limits (cms.rate_limits) when they are on: called by the
+# GraphQL view with a query's cost before it runs; returns None, or the error to answer.
+QUERY_COST_CHARGER_ATTR = "charge_query_cost"
 
 _scope: ContextVar[dict | None] = ContextVar("otandas_api_request_scope", default=None)
 

@@ -37,7 +37,7 @@ from graphql import (
 from graphql.validation import NoSchemaIntrospectionCustomRule
 
 from . import errors, http_cache, limits, persisted_queries, response_cache, surrogate_keys
-from .context import request_id_for
+from .context import QUERY_COST_CHARGER_ATTR, request_id_for
 from .image_loader import set_rendition_specs
 from .lookahead import operation_rendition_specs
 
@@ -48,6 +48,7 @@ POST_CONTENT_TYPES = ("application/json", "application/graphql")
 UNAVAILABLE_FLAG = "_otandas_service_unavailable"
 PARAMS_ATTR = "_otandas_graphql_params"
 PERSISTED_ERROR_ATTR = "_otandas_persisted_query_error"
+RETRY_AFTER_ATTR = "_otandas_retry_after"
 
 
 @lru_cache(maxsize=512)
@@ -150,6 +151,8 @@ class GraphQLView(BaseGraphQLView):
         if getattr(request, "response_cache_status", None):
             response["X-Response-Cache"] = request.response_cache_status
         response["X-Request-ID"] = request.request_id
+        if getattr(request, RETRY_AFTER_ATTR, None):
+            response["Retry-After"] = str(getattr(request, RETRY_AFTER_ATTR))
         if getattr(request, "graphql_cost", None) is not None:
             response["X-GraphQL-Cost"] = str(request.graphql_cost)  # against GRAPHQL_MAX_COST
         return response
@@ -191,6 +194,8 @@ class GraphQLView(BaseGraphQLView):
             status_code = persisted_error.status
         if getattr(request, UNAVAILABLE_FLAG, False):
             status_code = 503
+        if getattr(request, RETRY_AFTER_ATTR, None):
+            status_code = 429
         if status_code == 200 and self._is_shareable(request):
             request.surrogate_keys = tuple(surrogate_keys.collect())
             if key is not None:
@@ -264,6 +269,12 @@ class GraphQLView(BaseGraphQLView):
             except errors.ApiError as error:
                 request.graphql_had_errors = True
                 return ExecutionResult(data=None, errors=[error])
+            charge_cost = getattr(request, QUERY_COST_CHARGER_ATTR, None)
+            refusal = charge_cost(request.graphql_cost) if charge_cost else None
+            if refusal is not None:  # over the client's budget of query cost
+                request.graphql_had_errors = True
+                setattr(request, RETRY_AFTER_ATTR, refusal.extensions["retryAfter"])
+                return ExecutionResult(data=None, errors=[refusal])
             # The image loader loads these renditions, no others.
             set_rendition_specs(operation_rendition_specs(document, operation, variables))
         try:
@@ -355,6 +366,8 @@ class GraphQLView(BaseGraphQLView):
         }
         response = HttpResponse(json.dumps(body), status=415, content_type="application/json")
         response["X-Request-ID"] = request.request_id
+        if getattr(request, RETRY_AFTER_ATTR, None):
+            response["Retry-After"] = str(getattr(request, RETRY_AFTER_ATTR))
         return response
 
     @staticmethod

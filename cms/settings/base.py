@@ -381,6 +381,11 @@ API_STATEMENT_TIMEOUT_PATHS = API_KEY_PATHS
 API_RATE_LIMIT_ENABLED = env_bool("API_RATE_LIMIT_ENABLED", True)
 API_RATE_LIMIT = env_str("API_RATE_LIMIT", "300/minute")
 API_PARTNER_RATE_LIMIT = env_str("API_PARTNER_RATE_LIMIT", "1200/minute")
+# The budget of GraphQL query cost (GRAPHQL_MAX_COST's measure) per address and per partner
+# key: six of the costliest queries a minute, or hundreds of a reader's (cost 50 to 400).
+# A partner's own quotas are set on its client in the admin (Syndication clients).
+API_COST_LIMIT = env_str("API_COST_LIMIT", "60000/minute")
+API_PARTNER_COST_LIMIT = env_str("API_PARTNER_COST_LIMIT", "240000/minute")
 API_RATE_LIMIT_PATHS = API_KEY_PATHS
 CMS_TRUSTED_PROXIES = env_list("CMS_TRUSTED_PROXIES", "")
 # What one GraphQL request may ask (cms/api/limits.py; README, Security). Each refusal

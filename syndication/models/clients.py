@@ -49,6 +49,23 @@ class SyndicationClient(models.Model):
         blank=True,
         help_text=_("Translation keys of the news categories it receives; empty for all."),
     )
+    requests_per_minute = models.PositiveIntegerField(
+        _("requests a minute"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Its keys' quota of API requests; empty for the default (API_PARTNER_RATE_LIMIT)."
+        ),
+    )
+    query_cost_per_minute = models.PositiveIntegerField(
+        _("query cost a minute"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Its keys' budget of GraphQL query cost (a field costs 1, a list its page size "
+            "times its fields); empty for the default (API_PARTNER_COST_LIMIT)."
+        ),
+    )
     webhook_url = models.URLField(_("webhook URL"), blank=True)
     webhook_secret = models.CharField(_("webhook secret"), max_length=100, blank=True)
     last_sequence = models.PositiveBigIntegerField(_("last sequence"), default=0, editable=False)

@@ -33,6 +33,8 @@ def limited(settings):
     settings.API_RATE_LIMIT_ENABLED = True
     settings.API_RATE_LIMIT = "3/minute"
     settings.API_PARTNER_RATE_LIMIT = "5/minute"
+    settings.API_COST_LIMIT = "100/minute"
+    settings.API_PARTNER_COST_LIMIT = "200/minute"
     settings.CMS_TRUSTED_PROXIES = []
     settings.REDIS_URL = ""
     return settings
@@ -73,7 +75,9 @@ def test_the_request_over_the_limit_is_refused_with_its_headers_and_code(client,
     # Successful answers say where the client stands, too.
     assert [answer["RateLimit-Remaining"] for answer in answers] == ["2", "1", "0"]
     assert {answer["RateLimit-Limit"] for answer in answers} == {"3"}
-    assert {answer["RateLimit-Policy"] for answer in answers} == {"3;w=60"}
+    assert {answer["RateLimit-Policy"] for answer in answers} == {
+        '3;w=60, 100;w=60;comment="query cost"'
+    }
     assert all(0 < int(answer["RateLimit-Reset"]) <= 60 for answer in answers)
 
     refused = post(client)
@@ -118,6 +122,63 @@ def test_a_partner_key_has_its_own_quota(client, limited):
     assert post(client, headers=second_key).status_code == 200
     # The partner's requests took nothing from anyone's address.
     assert post(client, BOB)["RateLimit-Remaining"] == "2"
+
+
+LIST = '{ newsArticles(locale: "en", perPage: 20) { items { title } } }'
+
+
+def post_query(client, query, ip=ALICE, headers=None):
+    return client.post(
+        "/graphql/",
+        json.dumps({"query": query}),
+        content_type="application/json",
+        headers=headers or {},
+        REMOTE_ADDR=ip,
+    )
+
+
+@pytest.mark.parametrize("storage", ["memory", "redis"])
+def test_the_cost_of_queries_has_its_own_budget(client, limited, trees, storage, request):
+    limited.API_RATE_LIMIT = "50/minute"
+    if storage == "redis":
+        limited.REDIS_URL = request.getfixturevalue("redis_server").url
+    first = post_query(client, LIST)
+    cost = int(first["X-GraphQL-Cost"])
+    assert 100 // 3 < cost <= 50  # two fit in the budget of 100, not three
+    second = post_query(client, LIST)
+    assert second.status_code == 200
+    refused = post_query(client, LIST)
+    assert refused.status_code == 429
+    (error,) = refused.json()["errors"]
+    assert error["extensions"]["code"] == "RATE_LIMITED"
+    assert error["extensions"]["retryAfter"] == int(refused["Retry-After"]) >= 1
+    assert f"at most 100 per minute from one address (this query costs {cost})" in error["message"]
+    assert "no-store" in refused["Cache-Control"]
+    # What refused it was the cost: requests are left, and cheap queries still run.
+    assert refused["RateLimit-Remaining"] == "47"
+    assert post_query(client, "{ __typename }").status_code == 200
+    # Another address has its own budget.
+    assert post_query(client, LIST, BOB).status_code == 200
+
+
+def test_a_partner_has_the_quotas_set_on_its_client(client, limited, trees):
+    partner = make_client("Agency", locales_=("en",))
+    partner.requests_per_minute = 2
+    partner.save()
+    key = bearer(make_key(partner))
+    answers = [post(client, headers=key) for _ in range(3)]
+    assert [answer.status_code for answer in answers] == [200, 200, 429]
+    assert answers[0]["RateLimit-Limit"] == "2"
+    assert answers[0]["RateLimit-Policy"] == '2;w=60, 200;w=60;comment="query cost"'
+
+    wide = make_client("Wide", locales_=("en",))
+    wide.query_cost_per_minute = 10
+    wide.save()
+    wide_key = bearer(make_key(wide))
+    refused = post_query(client, LIST, headers=wide_key)  # costs more than 10
+    assert refused.status_code == 429
+    assert "for this API key" in refused.json()["errors"][0]["message"]
+    assert refused["RateLimit-Limit"] == "5"  # the default request quota still applies
 
 
 def test_an_invalid_key_is_refused_before_it_is_counted(client, limited):
@@ -188,7 +249,7 @@ def test_the_window_resets(client, limited):
     refused = post(client)
     assert refused.status_code == 429
     assert refused["Retry-After"] == "1"
-    assert refused["RateLimit-Policy"] == "3;w=1"
+    assert refused["RateLimit-Policy"] == '3;w=1, 100;w=60;comment="query cost"'
     deadline = time.monotonic() + 3  # the window is one second; bounded, whatever happens
     while (answer := post(client)).status_code == 429 and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -295,10 +356,18 @@ def test_processes_share_their_limits_in_redis(limited, redis_server):
     assert answer["RateLimit-Remaining"] == "0"
     assert_refused(post(second), 3)
     assert post(second, BOB).status_code == 200
-    # Counters are kept under the project's prefix, and expire with their window.
-    keys = redis_server.client.keys("otandas-ratelimit:*")
-    assert len(keys) == 2
-    assert all(0 < redis_server.client.ttl(key) <= 60 for key in keys)
+    # Counters are kept under the project's prefix, one per budget and window (requests,
+    # and the cost of the queries that ran), and expire with their window.
+    keys = {
+        key.decode().rsplit(":", 2)[0] for key in redis_server.client.keys("otandas-ratelimit:*")
+    }
+    assert keys == {
+        f"otandas-ratelimit:{budget}ip:{address}"
+        for budget in ("", "cost:")
+        for address in (ALICE, BOB)
+    }
+    ttls = [redis_server.client.ttl(key) for key in redis_server.client.keys("otandas-ratelimit:*")]
+    assert all(0 < ttl <= 61 for ttl in ttls)
 
 
 def test_requests_are_served_when_redis_is_down(client, limited, redis_server, caplog):

@@ -112,6 +112,28 @@ def test_the_admin_creates_a_client_with_its_scope(manager, trees):
     assert "Foundation site" in listing.content.decode()
 
 
+def test_the_admin_sets_a_partners_own_quotas(manager, db):
+    target = make_client("Agency feed")
+    form = manager.get(f"/admin/syndication_clients/edit/{target.pk}/")
+    assert "Requests a minute" in form.content.decode()
+    fields = {
+        "partner": target.partner_id,
+        "name": target.name,
+        "active": "on",
+        "locales": target.locales,
+        "webhook_url": "",
+        "requests_per_minute": "5000",
+        "query_cost_per_minute": "",
+    }
+    assert manager.post(f"/admin/syndication_clients/edit/{target.pk}/", fields).status_code == 302
+    target.refresh_from_db()
+    assert (target.requests_per_minute, target.query_cost_per_minute) == (5000, None)
+    refused = manager.post(
+        f"/admin/syndication_clients/edit/{target.pk}/", {**fields, "requests_per_minute": "-1"}
+    )
+    assert refused.status_code == 200 and "greater than or equal to 0" in refused.content.decode()
+
+
 def test_a_key_is_shown_once_and_can_be_revoked(manager, db):
     client = make_client()
     page = manager.get(f"/admin/syndication_clients/{client.pk}/keys/")
