@@ -20,7 +20,7 @@ DEPS_STAMP := $(VENV)/.deps-$(firstword $(shell cksum requirements.txt))
 DEV_STAMP := $(VENV)/.dev-deps-$(firstword $(shell cat requirements.txt requirements-dev.txt | cksum))
 
 .PHONY: help run worker services test test-sqlite test-postgres lint format schema schema-check \
-	migrate demo admin messages vendor-catalogues vendor-graphiql bench deps browser clean
+	migrate demo admin messages vendor-catalogues vendor-graphiql bench bench-load deps browser clean
 
 help: ## list the targets
 	@echo "usage: make TARGET [PORT=8000]"
@@ -96,9 +96,12 @@ run: messages demo admin ## set up, then serve on 127.0.0.1:PORT (default 8000) 
 worker: deps ## run the background worker alone (tasks and periodic jobs)
 	$(DEV) $(MANAGE) run_worker
 
-bench: dev-deps ## run the benchmark (scripts/bench.sh)
+bench: dev-deps services ## run the benchmark (scripts/bench.sh)
 	@if [ -x scripts/bench.sh ]; then PY=$(PY) scripts/bench.sh; \
 	else echo "no benchmark yet (scripts/bench.sh is not there)"; fi
+
+bench-load: dev-deps services ## 50 readers for 60 s, then the same under a flood (scripts/load.py)
+	$(PY) scripts/load.py
 
 # --- checking -----------------------------------------------------------------
 
