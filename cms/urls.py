@@ -21,8 +21,13 @@ urlpatterns = [
 ]
 
 if settings.GRAPPLE.get("EXPOSE_GRAPHIQL"):
+    from csp.constants import NONCE, SELF
+    from csp.decorators import csp_update
     from grapple.urls import graphiql
 
+    # Its page's inline style and script (by nonce), the fonts its CSS inlines (data:).
+    allowed = {"script-src": [NONCE], "style-src": [NONCE], "font-src": [SELF, "data:"]}
+    graphiql = csp_update(allowed, REPORT_ONLY=True)(csp_update(allowed)(graphiql))
     urlpatterns.append(path("graphiql/", graphiql, name="grapple_graphiql"))
 
 if settings.WAGTAIL_REST_API:

@@ -79,6 +79,11 @@ def banner():
         "  demo users (editor, chief, translator, partners): passwords in var/demo-users.json",
         "",
     ]
+    if os.environ.get("ADMIN_2FA_ENABLED", "1").strip().lower() in {"1", "true", "yes", "on"}:
+        lines[3:3] = [
+            "            two-factor sign-in: admin and chief set it up at their first sign-in",
+            "            (an authenticator app scans the QR code shown; README, Security)",
+        ]
     print("\n".join(lines), flush=True)
 
 

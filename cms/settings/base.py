@@ -4,7 +4,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, STRICT_DYNAMIC, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+
+from cms.csp import origins
 
 from .env import env_bool, env_int, env_list, env_str, parse_fallbacks
 from .images import ALLOWED_IMAGE_FILTERS
@@ -54,6 +57,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",  # admin sign-in lockout (AXES_* below)
+    # Two-factor sign-in to the admin (ADMIN_2FA_* below, cms/two_factor).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -65,6 +72,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (CONTENT_SECURITY_POLICY below), and what an answer adds to it:
+    # nonces and the admin's exceptions, frame-ancestors from X-Frame-Options (cms/csp.py).
+    "csp.middleware.CSPMiddleware",
+    "cms.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "cms.api.context.RequestScopeMiddleware",
@@ -80,6 +91,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session given its second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
+    # Admin pages ask for it, or for enrolment, where it is due (cms/two_factor/middleware.py).
+    "cms.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -202,6 +217,19 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "cms/lockout.html"
 # The client's address behind the proxies of CMS_TRUSTED_PROXIES, as the rate limits see it.
 AXES_CLIENT_IP_CALLABLE = "cms.rate_limits.request_client_address"
+
+# Two-factor sign-in to the admin (cms/two_factor; README, Security): after the password,
+# a 6-digit code from an authenticator app (TOTP) or a single-use recovery code. Required
+# for superusers and the groups listed (names as in newsroom.roles), who are sent to set
+# it up at their first sign-in; anyone else may turn it on in Account. A wrong code makes
+# the next try wait 1, 2, 4, 8... seconds (django-otp's throttling, per device).
+ADMIN_2FA_ENABLED = env_bool("ADMIN_2FA_ENABLED", True)
+ADMIN_2FA_REQUIRE_SUPERUSERS = env_bool("ADMIN_2FA_REQUIRE_SUPERUSERS", True)
+ADMIN_2FA_REQUIRED_GROUPS = env_list("ADMIN_2FA_REQUIRED_GROUPS", "Chief editors")
+ADMIN_2FA_RECOVERY_CODES = 10
+OTP_TOTP_ISSUER = "Otandas"  # the account's name in the authenticator app
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Languages: the first of CMS_LANGUAGES is the default locale.
 LANGUAGE_NAMES = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
@@ -434,6 +462,64 @@ CORS_EXPOSE_HEADERS = [
     "RateLimit-Policy",
     "X-Request-ID",
 ]
+
+# Content Security Policy (django-csp; README, Security): what a page of this site may load
+# and run. The header goes on every answer but the API's data (API_KEY_PATHS) and Wagtail's
+# document downloads (their own "default-src 'none'"). cms.csp adds per response what the
+# admin needs (CONTENT_SECURITY_POLICY_ADMIN) and sets frame-ancestors from
+# X-Frame-Options. CSP_REPORT_ONLY=1 sends it as Content-Security-Policy-Report-Only
+# (browsers report, block nothing); CSP_REPORT_URI: where browsers send the reports.
+# Images: this site, data: and blob: URLs (made in the browser: an image inlined in the
+# admin's stylesheet, the multiple upload's previews), the absolute media URLs of the API
+# (WAGTAILADMIN_BASE_URL, an absolute MEDIA_URL) and the object storage's domain;
+# MEDIA_ORIGINS: any other (a CDN in front of it).
+MEDIA_ORIGINS = origins(WAGTAILADMIN_BASE_URL, MEDIA_URL, *env_list("MEDIA_ORIGINS"))
+if AWS_STORAGE_BUCKET_NAME:
+    _region = env_str("AWS_S3_REGION_NAME") or env_str("AWS_DEFAULT_REGION")
+    MEDIA_ORIGINS += (
+        [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+        if AWS_S3_CUSTOM_DOMAIN
+        else origins(
+            AWS_S3_ENDPOINT_URL,  # path-style (MinIO and the like)
+            f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com",
+            _region and f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{_region}.amazonaws.com",
+        )
+    )
+CONTENT_SECURITY_POLICY = {
+    # Data, not pages: a policy would be bytes on every API answer (and in every cache).
+    "EXCLUDE_URL_PREFIXES": list(API_KEY_PATHS),
+    "DIRECTIVES": {
+        "default-src": ["'self'"],  # anything not named below: this site only
+        "script-src": ["'self'"],  # no inline script, eval or other origin
+        "style-src": ["'self'"],  # stylesheets of this site; no inline styles
+        "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
+        "connect-src": ["'self'"],  # fetch/XHR: the reader's /graphql/, the admin's own
+        "object-src": ["'none'"],  # no plugins
+        "base-uri": ["'self'"],  # no <base> pointing relative URLs elsewhere
+        "form-action": ["'self'"],  # forms post to this site only
+        # Replaced per response by cms.csp from X-Frame-Options: 'self' (and the admin's
+        # origin) for the pages the preview panel frames, else 'none'.
+        "frame-ancestors": ["'none'"],
+        "report-uri": env_list("CSP_REPORT_URI") or None,
+    },
+}
+# Added to the policy of the Wagtail admin's HTML pages (cms.csp). Wagtail 8 and
+# wagtail-localize write inline <script>s (widgets, panels) that take no nonce: cms.csp
+# gives every <script> tag of an admin page (not data blocks) the request's nonce, and
+# 'strict-dynamic' trusts what those scripts insert (chooser modals, new inline forms);
+# inline handlers and javascript: URLs stay refused. Inline styles: Wagtail's and
+# wagtail-localize's scripts insert <style> elements and style attributes. Frames: the
+# preview panel shows the front end (FRONTEND_BASE_URL) inside the admin's preview view.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "PATH_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "script-src": [NONCE, STRICT_DYNAMIC],
+        "style-src": [UNSAFE_INLINE],
+        "frame-src": ["'self'", *origins(FRONTEND_BASE_URL)],
+    },
+}
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY, CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY, None
 
 LOGGING = {
     "version": 1,

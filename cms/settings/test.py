@@ -30,6 +30,9 @@ API_STATEMENT_TIMEOUT_MS = 0
 # Django's test client.login() and authenticate() without a request would fail with
 # django-axes on (it needs the request's IP address); its tests turn it on.
 AXES_ENABLED = False
+# Tests sign in with force_login() and the demo users' passwords (the browser tests too);
+# a second factor would stop them at the code. tests/cms/test_two_factor.py turns it on.
+ADMIN_2FA_ENABLED = False
 # Each test client counts its own requests, but one test may make many from 127.0.0.1, and
 # a REDIS_URL in the environment would share counts between tests; its tests turn it on.
 API_RATE_LIMIT_ENABLED = False

@@ -54,7 +54,7 @@ class SyndicationClient(models.Model):
         null=True,
         blank=True,
         help_text=_(
-            "Its keys' quota of API requests; empty for the default (API_PARTNER_RATE_LIMIT)."
+            "Its keys' quota of API requests; empty for the site's default."
         ),
     )
     query_cost_per_minute = models.PositiveIntegerField(
@@ -63,7 +63,7 @@ class SyndicationClient(models.Model):
         blank=True,
         help_text=_(
             "Its keys' budget of GraphQL query cost (a field costs 1, a list its page size "
-            "times its fields); empty for the default (API_PARTNER_COST_LIMIT)."
+            "times its fields); empty for the site's default."
         ),
     )
     webhook_url = models.URLField(_("webhook URL"), blank=True)

@@ -11,12 +11,15 @@
   users; built once, then copied back, see DemoSnapshot) in a database that is
   emptied after it.
 - Screenshots of each step go to var/screenshots/ (not committed).
+- A test fails on any JavaScript error of a page and on any Content Security Policy
+  violation (the policy is the settings' CONTENT_SECURITY_POLICY, README, Security).
 """
 
 import json
 import os
 import shutil
 import sqlite3
+from collections import Counter
 from io import StringIO
 from pathlib import Path
 
@@ -39,6 +42,19 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(django_settings.BASE_DIR) / "var" / "screenshots"
 TIMEOUT_MS = 15_000
 HOST = "127.0.0.1"  # not "localhost", which Chromium would try on ::1 first
+# Run in every frame of every page before its own scripts: each Content Security Policy
+# violation (enforced or report-only) is handed to the test (Site.csp_violations).
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolation({
+    directive: event.effectiveDirective,
+    blocked: event.blockedURI,
+    source: `${event.sourceFile}:${event.lineNumber}`,
+    sample: event.sample,
+    disposition: event.disposition,
+  });
+});
+"""
 
 
 def pytest_collection_modifyitems(config, items):
@@ -186,6 +202,7 @@ class Site:
         self.prefix = prefix
         self.contexts = []
         self.errors = []
+        self.csp_violations = []
 
     def new_page(self, locale="en-GB"):
         """A page in a fresh browser context (own cookies): one per user."""
@@ -196,10 +213,35 @@ class Site:
             viewport={"width": 1280, "height": 900},
         )
         context.set_default_timeout(TIMEOUT_MS)
+        self.watch_csp(context)
         self.contexts.append(context)
         page = context.new_page()
         page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
         return page
+
+    def watch_csp(self, context):
+        """Record every CSP violation in the context's pages and frames, popups included.
+
+        The page's own report (securitypolicyviolation) says what and where; Chromium's
+        console line ("Refused to ... Content Security Policy") also covers what no page
+        can see, such as a frame its ancestors' policy refused.
+        """
+
+        def report(source, violation):
+            url = source["frame"].url
+            self.csp_violations.append(
+                f"{url}: {violation['disposition']} {violation['directive']} blocked"
+                f" {violation['blocked'] or '(inline)'} at {violation['source']}"
+                + (f" ({violation['sample']!r})" if violation["sample"] else "")
+            )
+
+        def console(message):
+            if "Content Security Policy" in message.text:
+                self.csp_violations.append(f"console: {message.text}")
+
+        context.expose_binding("__cspViolation", report)
+        context.add_init_script(CSP_LISTENER)
+        context.on("console", console)
 
     def login(self, username):
         page = self.new_page()
@@ -244,3 +286,7 @@ def site(request, browser, live_server, settings, transactional_db, tmp_path, de
     report = getattr(request.node, "report_call", None)
     site.close(failed=report is None or report.failed)
     assert not site.errors, f"JavaScript errors: {site.errors}"
+    violations = Counter(site.csp_violations)
+    assert not violations, "Content Security Policy violations:\n" + "\n".join(
+        f"{text}" + (f" (x{count})" if count > 1 else "") for text, count in violations.items()
+    )

@@ -255,7 +255,9 @@ def test_scheduled_article_appears_after_its_time(site):
     later = timezone.localtime() + datetime.timedelta(minutes=5)
     go_live_input.fill(later.strftime("%Y-%m-%d %H:%M"))
     # The picker's calendar stays open under the input and, on some dates, over the
-    # dialog's button: closed as a click elsewhere would.
+    # dialog's button: closed as a click elsewhere would, once open (it opens 100 ms
+    # after the input takes focus; hidden before, it opened again over the button).
+    expect(chief.locator(".xdsoft_datetimepicker:visible")).to_have_count(1)
     chief.evaluate(
         "document.querySelectorAll('.xdsoft_datetimepicker').forEach(p => p.style.display = 'none')"
     )

@@ -4,6 +4,10 @@ The first run creates the user with a random password and stores the
 password in ``var/admin-password`` (mode 600); later runs keep the user and
 print the stored password again. Nothing is ever reset: if the password was
 changed in the admin, the command says the stored one is out of date.
+
+Two-factor sign-in is required for superusers (ADMIN_2FA_*, README, Security): until
+the admin has set it up, the command says that the first sign-in asks for it (the
+QR code of an authenticator app); ``manage.py reset_2fa admin`` starts it over.
 """
 
 import os
@@ -14,6 +18,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
+from cms.two_factor import policy
 
 
 def default_password_file():
@@ -72,3 +78,10 @@ class Command(BaseCommand):
                 password = stored
 
         self.stdout.write(f"Admin login: {username} / {password}")
+        user = User.objects.get(**{User.USERNAME_FIELD: username})
+        if policy.is_required(user) and not policy.has_device(user):
+            self.stdout.write(
+                "Two-factor sign-in: at the first sign-in, scan the QR code shown with an "
+                "authenticator app and enter its code (`manage.py reset_2fa "
+                f"{username}` starts over)."
+            )
