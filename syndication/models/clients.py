@@ -53,9 +53,7 @@ class SyndicationClient(models.Model):
         _("requests a minute"),
         null=True,
         blank=True,
-        help_text=_(
-            "Its keys' quota of API requests; empty for the site's default."
-        ),
+        help_text=_("Its keys' quota of API requests; empty for the site's default."),
     )
     query_cost_per_minute = models.PositiveIntegerField(
         _("query cost a minute"),
