@@ -10,7 +10,7 @@ from django.test.utils import override_settings
 
 # The slow suites: a real browser, a real Varnish. scripts/test.sh runs them in one
 # database leg only (OTANDAS_SLOW_SUITES=skip in the other).
-SLOW_SUITES = ("browser", "edge")
+SLOW_SUITES = ("browser", "edge", "fuzz")
 
 
 def pytest_collection_modifyitems(config, items):

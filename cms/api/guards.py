@@ -2,9 +2,10 @@
 
 Which fields need a guard is known from the schema itself:
 
-- a field with a `token`, `order` or `searchOperator` argument has it checked: the
-  preview token must be valid, `order` allow-listed for the model the field lists,
-  and the search operator one Wagtail accepts;
+- a field with a `token`, `order`, `searchOperator` or `searchQuery` argument has it
+  checked: the preview token must be valid, `order` allow-listed for the model the
+  field lists, the search operator one Wagtail accepts, and a search asked only of a
+  model the search index holds;
 - a field whose type can hold a page (a page type, or an interface or union a page
   type belongs to) has the pages the reader may not see dropped from its result.
   This covers the relations no list query filters: a Site's root page, a
@@ -26,8 +27,11 @@ from graphql import (
 from taggit.models import Tag
 from wagtail.models import Page
 from wagtail.search.backends.base import BaseSearchResults
+from wagtail.search.index import class_is_indexed
 
 from . import richtext, scripts
+from .errors import bad_input
+from .grapple_queries import install_site_resolvers
 from .lists import normalise_operator, order_fields_for, order_keys
 from .loaders import show
 from .preview import check_token
@@ -38,6 +42,7 @@ WRAPPED = "_otandas_guarded"
 
 def install(schema):
     """Wrap the resolvers of a graphql-core schema that need it, in place (once)."""
+    install_site_resolvers(schema)
     for object_type in schema.type_map.values():
         if not isinstance(object_type, GraphQLObjectType) or object_type.name.startswith("__"):
             continue
@@ -90,7 +95,15 @@ def _guarded(field, resolve, holds_pages, holds_objects):
     takes_token = "token" in names
     order_fields = order_fields_for(_model_of(field.type)) if "order" in names else None
     takes_operator = "search_operator" in names
-    if not (holds_pages or holds_objects or takes_token or order_fields or takes_operator):
+    unsearchable = "search_query" in names and not _is_searchable(_model_of(field.type))
+    if not (
+        holds_pages
+        or holds_objects
+        or takes_token
+        or order_fields
+        or takes_operator
+        or unsearchable
+    ):
         return resolve
 
     def resolve_guarded(root, info, **args):
@@ -99,6 +112,11 @@ def _guarded(field, resolve, holds_pages, holds_objects):
             check_token(token)
         if order_fields is not None and args.get("order") is not None:
             order_keys(args["order"], order_fields)
+        if unsearchable and args.get("search_query") and args.get("id") is None:
+            # grapple's lists (`sites`) offer `searchQuery` on models no search index holds.
+            raise bad_input(
+                "Invalid argument: this list cannot be searched.", argument="searchQuery"
+            )
         if takes_operator and "search_operator" in args:
             args["search_operator"] = normalise_operator(args["search_operator"])
         result = resolve(root, info, **args)
@@ -109,6 +127,10 @@ def _guarded(field, resolve, holds_pages, holds_objects):
         return shown_result(result) if holds_objects else result
 
     return resolve_guarded
+
+
+def _is_searchable(model):
+    return model is None or class_is_indexed(model)
 
 
 def drop_hidden_pages(result):

@@ -82,7 +82,14 @@ def register():
             spec = "|".join(f"{key}-{value}" for key, value in kwargs.items()) or "original"
             return rendition_for(self, spec)
 
-        def resolve_src_set(self, info, sizes, format=None, preserve_svg=True, **kwargs):
+        def resolve_src_set(self, info, sizes=None, format=None, preserve_svg=True, **kwargs):
+            if sizes is None:
+                # Optional in grapple's schema, yet a srcset is nothing without its widths.
+                raise bad_input(
+                    "Invalid argument: `sizes` is required: the widths of the srcset, "
+                    "e.g. [320, 640].",
+                    argument="sizes",
+                )
             suffix = f"|format-{format}" if format else ""
             renditions = [rendition_for(self, f"width-{width}{suffix}") for width in sizes]
             return ", ".join(f"{get_media_item_url(r)} {r.width}w" for r in renditions)

@@ -70,11 +70,21 @@ def normalise_operator(value):
     return operator
 
 
+# The largest integer a column holds (SQLite's INTEGER, PostgreSQL's bigint): a larger one
+# is no row's id, and SQLite's driver fails on it (OverflowError) instead of finding none.
+MAX_INTEGER = 2**63 - 1
+
+
 def int_argument(value, name):
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         raise bad_input(f"`{name}` must be a number.", argument=name) from None
+    if not -MAX_INTEGER - 1 <= number <= MAX_INTEGER:
+        raise bad_input(
+            f"Invalid argument: `{name}` is out of range (at most {MAX_INTEGER}).", argument=name
+        )
+    return number
 
 
 def search_queryset(queryset, text, operator="and", keys=None):
