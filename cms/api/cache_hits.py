@@ -16,6 +16,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.urls import reverse
+from graphene_django.views import GraphQLView as BaseGraphQLView
 
 from . import http_cache, persisted_queries, response_cache
 from .context import request_id_for
@@ -51,8 +52,9 @@ def operation_name(request):
 
 
 def wants_graphiql(request):
-    return settings.GRAPPLE.get("EXPOSE_GRAPHIQL") and "text/html" in request.headers.get(
-        "Accept", ""
+    """graphene-django's own test: such a request gets GraphiQL, never a cached answer."""
+    return settings.GRAPPLE.get("EXPOSE_GRAPHIQL") and BaseGraphQLView.can_display_graphiql(
+        request, {}
     )
 
 
