@@ -15,8 +15,8 @@ Who is counted:
   `syndication.auth.ApiKeyMiddleware`, which runs before this middleware and puts the
   client on the request (a request with an invalid key got its 401 there, uncounted);
 - any other request counts against its client's IP address (`API_RATE_LIMIT`, default 300
-  a minute; `API_COST_LIMIT`, 60,000); an IPv6 address is counted by its /64, the network
-  of one subscriber (a client is handed 2^64 addresses: counted one by one, it would have
+  a minute; `API_COST_LIMIT`, 5,000 per 10 seconds); an IPv6 address is counted by its
+  /64, the network of one subscriber (a client is handed 2^64 addresses: counted one by one, it would have
   no limit).
 
 The client's address is `REMOTE_ADDR`, unless that is one of `CMS_TRUSTED_PROXIES` (our
@@ -31,7 +31,7 @@ Over the limit, HTTP 429 with `Retry-After` (seconds) and a body in the API's er
 `{"errors": [{"message": ..., "extensions": {"code": "RATE_LIMITED", "retryAfter": N}}]}`.
 Every answer under the paths, refused or not, says where the client stands in the IETF
 draft's headers: `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` (seconds to
-the end of the window) and `RateLimit-Policy` (`300;w=60, 60000;w=60;comment="query
+the end of the window) and `RateLimit-Policy` (`300;w=60, 5000;w=10;comment="query
 cost"`).
 
 Strategy: fixed windows aligned to the clock (a minute's window starts at :00). Each
@@ -186,7 +186,7 @@ def client_key(address):
 
 
 def policy_header(requests, cost):
-    """`300;w=60, 60000;w=60;comment="query cost"`: the quotas and their windows in
+    """`300;w=60, 5000;w=10;comment="query cost"`: the quotas and their windows in
     seconds (RateLimit-Policy)."""
     return (
         f"{requests.amount};w={requests.get_expiry()}, "

@@ -410,9 +410,11 @@ API_RATE_LIMIT_ENABLED = env_bool("API_RATE_LIMIT_ENABLED", True)
 API_RATE_LIMIT = env_str("API_RATE_LIMIT", "300/minute")
 API_PARTNER_RATE_LIMIT = env_str("API_PARTNER_RATE_LIMIT", "1200/minute")
 # The budget of GraphQL query cost (GRAPHQL_MAX_COST's measure) per address and per partner
-# key: six of the costliest queries a minute, or hundreds of a reader's (cost 50 to 400).
+# key: one of the costliest queries (GRAPHQL_MAX_COST) each 10 seconds from an address,
+# or a dozen of a reader's (cost 50 to 400); in short windows, so that a client cannot spend a
+# minute's budget on a burst of the costliest queries at once (keep it >= GRAPHQL_MAX_COST).
 # A partner's own quotas are set on its client in the admin (Syndication clients).
-API_COST_LIMIT = env_str("API_COST_LIMIT", "60000/minute")
+API_COST_LIMIT = env_str("API_COST_LIMIT", "5000/10 seconds")
 API_PARTNER_COST_LIMIT = env_str("API_PARTNER_COST_LIMIT", "240000/minute")
 API_RATE_LIMIT_PATHS = API_KEY_PATHS
 CMS_TRUSTED_PROXIES = env_list("CMS_TRUSTED_PROXIES", "")
@@ -425,7 +427,7 @@ GRAPHQL_MAX_DEPTH = env_int("GRAPHQL_MAX_DEPTH", 15)
 GRAPHQL_MAX_ALIASES = env_int("GRAPHQL_MAX_ALIASES", 30)
 GRAPHQL_MAX_FIELD_DIRECTIVES = env_int("GRAPHQL_MAX_FIELD_DIRECTIVES", 3)
 GRAPHQL_MAX_DIRECTIVES = env_int("GRAPHQL_MAX_DIRECTIVES", 30)
-GRAPHQL_MAX_COST = env_int("GRAPHQL_MAX_COST", 10_000)
+GRAPHQL_MAX_COST = env_int("GRAPHQL_MAX_COST", 5_000)
 # Schema introspection and "Did you mean ...?" in errors: on in development and tests,
 # off in production unless a deployment turns them on.
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)

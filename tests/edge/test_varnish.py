@@ -76,13 +76,13 @@ def graphql_path(query=QUERY, variables=None):
     return "/graphql/?" + urllib.parse.urlencode(params)
 
 
-def request(base, method="GET", path=None, headers=None, source="127.0.0.1"):
+def request(base, method="GET", path=None, headers=None, source="127.0.0.1", body=None):
     path = path or graphql_path()
     url = urllib.parse.urlsplit(base)
     conn = http.client.HTTPConnection(
         url.hostname, url.port, timeout=10, source_address=(source, 0)
     )
-    conn.request(method, path, headers=headers or {})
+    conn.request(method, path, body=body, headers=headers or {})
     response = conn.getresponse()
     body = response.read()
     conn.close()
@@ -150,3 +150,54 @@ def test_only_the_cms_hosts_may_purge(front):
     assert response.status == 200
     response, _ = request(front, "PURGE", "/")
     assert response.status == 400
+
+
+# The flood guard (deploy/varnish/default.vcl, `throttle_rate`): 20 API requests reaching
+# the CMS in 2 seconds per client address. Each test uses addresses of its own.
+TYPENAME = json.dumps({"query": "{ __typename }"})
+
+
+def post_query(base, forwarded_for=None, source="127.0.0.1"):
+    headers = {"Content-Type": "application/json"}
+    if forwarded_for:
+        headers["X-Forwarded-For"] = forwarded_for
+    return request(base, "POST", "/graphql/", headers, source, body=TYPENAME)
+
+
+def test_a_flood_from_one_address_is_refused_at_the_edge(front):
+    answers = [post_query(front, "192.0.2.10") for _ in range(40)]
+    statuses = [response.status for response, _ in answers]
+    assert statuses[:20] == [200] * 20  # a burst of 20 reaches the CMS
+    refused = [(response, body) for response, body in answers if response.status == 429]
+    assert len(refused) >= 10, statuses  # the bucket refills at 10 a second: not all 20
+    response, body = refused[0]
+    assert json.loads(body)["errors"][0]["extensions"] == {"code": "RATE_LIMITED", "retryAfter": 1}
+    assert response.getheader("Content-Type") == "application/json"
+    assert response.getheader("Retry-After") == "1"
+    assert response.getheader("Cache-Control") == "no-store"
+    assert response.getheader("RateLimit-Policy") == '20;w=2;comment="at the edge"'
+    # Another reader behind the same proxy is not affected.
+    assert post_query(front, "192.0.2.11")[0].status == 200
+
+
+def test_the_forwarded_address_counts_only_from_a_trusted_proxy(front):
+    # 127.0.0.2 is no proxy of the VCL's `trusted_proxies`: a new X-Forwarded-For on every
+    # request does not make it a new client.
+    answers = [post_query(front, f"198.51.100.{n}", source="127.0.0.2") for n in range(40)]
+    assert sum(response.status == 429 for response, _ in answers) >= 10
+    # Through the trusted proxy, what the client itself wrote before it is ignored.
+    spoofed = [post_query(front, f"198.51.100.{n}, 192.0.2.20") for n in range(40)]
+    assert sum(response.status == 429 for response, _ in spoofed) >= 10
+
+
+def test_cache_hits_are_not_counted(front):
+    make_trees()
+    answers = [request(front, headers={"X-Forwarded-For": "192.0.2.30"}) for _ in range(40)]
+    assert [response.status for response, _ in answers] == [200] * 40
+    assert answers[-1][0].getheader("X-Cache") == "HIT"
+
+
+def test_partners_keys_have_a_larger_allowance(front):
+    headers = {"Authorization": "Bearer otk_nosuchkey", "X-Forwarded-For": "192.0.2.40"}
+    statuses = [request(front, headers=headers)[0].status for _ in range(60)]
+    assert set(statuses) == {401}  # all answered by the CMS, none refused at the edge
