@@ -533,3 +533,9 @@ LOGGING = {
 }
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
+
+# Backups (`manage.py backup`, `restore`; README: Backups). BACKUP_KEEP archives are kept
+# in BACKUP_DIR (0 keeps all); BACKUP_PG_BIN, if set, is where pg_dump/pg_restore are.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
+BACKUP_PG_BIN = env_str("BACKUP_PG_BIN")

@@ -36,3 +36,5 @@ ADMIN_2FA_ENABLED = False
 # Each test client counts its own requests, but one test may make many from 127.0.0.1, and
 # a REDIS_URL in the environment would share counts between tests; its tests turn it on.
 API_RATE_LIMIT_ENABLED = False
+# Archives written by tests stay in the throwaway folder too.
+BACKUP_DIR = VAR_DIR / "backups"
