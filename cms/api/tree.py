@@ -15,6 +15,7 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber, Substr
 from wagtail.models import Page
 
+from .folders import is_folder
 from .lists import PAGE_ORDER, int_argument, order_keys
 from .loaders import Loader
 from .surrogate_keys import ancestor_paths, below, tag
@@ -24,14 +25,24 @@ STEP = Page.steplen
 
 
 class ParentLoader(Loader):
-    """A page's parent (none for a home page); the guards drop a parent the reader may not see."""
+    """A page's parent (none for a home page), seen through folders: a page in a folder
+    (`cms.api.folders`) has the folder's parent. The guards drop a parent the reader may
+    not see."""
 
     model = Page
 
     def batch_load(self, pages):
         paths = {page.path[:-STEP] for page in pages if page.depth > 2}
+        paths |= {page.path[: -2 * STEP] for page in pages if page.depth > 3}
         parents = {p.path: p for p in Page.objects.filter(path__in=paths).specific()}
-        return {page.pk: parents.get(page.path[:-STEP]) for page in pages}
+        return {page.pk: self.parent_of(page.path, parents) for page in pages}
+
+    @staticmethod
+    def parent_of(path, parents):
+        parent = parents.get(path[:-STEP])
+        if parent is not None and is_folder(parent):
+            return parents.get(path[: -2 * STEP])
+        return parent
 
 
 class RelativesLoader(Loader):

@@ -1,0 +1,38 @@
+"""Folder pages: pages that only group others in the tree, never content for a reader.
+
+A page type says it is one with `is_folder = True` (the news section's year folders,
+`news.NewsYearPage`, which keep a parent under the tree's limit on children). The
+delivery API leaves folders out of every page list and relation: a folder is not
+visible (`cms.api.visibility`), and a page inside one has the folder's parent as its
+`parent` (`cms.api.tree`). A typed list (e.g. the news articles) never holds one.
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from wagtail.models import get_page_models
+
+
+def folder_models():
+    return tuple(model for model in get_page_models() if getattr(model, "is_folder", False))
+
+
+def is_folder(page):
+    """A specific page (or a plain `Page`, whose type is then looked up in the cache)."""
+    cls = type(page)
+    if getattr(cls, "is_folder", False):
+        return True
+    return cls is not page.specific_class and getattr(page.specific_class, "is_folder", False)
+
+
+def without_folders(queryset):
+    """Leave folders out of a page queryset; a subquery, so no query is run to build it.
+
+    A queryset of a type no folder type derives from is returned unchanged."""
+    models = [model for model in folder_models() if issubclass(model, queryset.model)]
+    if not models:
+        return queryset
+    names = reduce(or_, (Q(app_label=m._meta.app_label, model=m._meta.model_name) for m in models))
+    return queryset.exclude(content_type__in=ContentType.objects.filter(names))
