@@ -12,7 +12,7 @@ from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 
 
 def folder_models():
@@ -20,11 +20,9 @@ def folder_models():
 
 
 def is_folder(page):
-    """A specific page (or a plain `Page`, whose type is then looked up in the cache)."""
-    cls = type(page)
-    if getattr(cls, "is_folder", False):
-        return True
-    return cls is not page.specific_class and getattr(page.specific_class, "is_folder", False)
+    """A specific page, or a plain `Page` (its type then comes from the content type cache)."""
+    cls = type(page) if type(page) is not Page else page.specific_class
+    return getattr(cls, "is_folder", False)
 
 
 def without_folders(queryset):
