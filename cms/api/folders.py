@@ -25,12 +25,27 @@ def is_folder(page):
     return getattr(cls, "is_folder", False)
 
 
+def folder_content_types(model=Page):
+    """The content types of the folder types derived from `model` (a subquery), or None."""
+    models = [m for m in folder_models() if issubclass(m, model)]
+    if not models:
+        return None
+    names = reduce(or_, (Q(app_label=m._meta.app_label, model=m._meta.model_name) for m in models))
+    return ContentType.objects.filter(names)
+
+
 def without_folders(queryset):
     """Leave folders out of a page queryset; a subquery, so no query is run to build it.
 
     A queryset of a type no folder type derives from is returned unchanged."""
-    models = [model for model in folder_models() if issubclass(model, queryset.model)]
-    if not models:
+    content_types = folder_content_types(queryset.model)
+    if content_types is None:
         return queryset
-    names = reduce(or_, (Q(app_label=m._meta.app_label, model=m._meta.model_name) for m in models))
-    return queryset.exclude(content_type__in=ContentType.objects.filter(names))
+    return queryset.exclude(content_type__in=content_types)
+
+
+def only_folders(queryset):
+    content_types = folder_content_types(queryset.model)
+    if content_types is None:
+        return queryset.none()
+    return queryset.filter(content_type__in=content_types)

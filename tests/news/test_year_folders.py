@@ -7,8 +7,10 @@ from io import StringIO
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
@@ -228,3 +230,20 @@ def test_folders_are_not_content_for_readers(trees, graphql):
     assert [page["title"] for page in data["index"]["descendants"]] == ["Tokyo"]
     assert data["index"]["children"] == []
     assert data["folder"] == [] and data["article"] == [{"title": "Tokyo"}]
+
+
+PARENTS = '{ newsArticles(locale: "en") { items { title parent { title } } } }'
+
+
+def test_parents_through_folders_cost_what_they_did_under_the_index(trees, graphql):
+    _, news = trees
+    make_article(news["en"], "Under the index", published_at=at(2020))
+    with CaptureQueriesContext(connection) as direct:
+        graphql(PARENTS)
+    article_in(news["en"], 2024, "In 2024")
+    article_in(news["en"], 2025, "In 2025")
+    with CaptureQueriesContext(connection) as through_folders:
+        status, body = graphql(PARENTS)
+    items = body["data"]["newsArticles"]["items"]
+    assert [item["parent"] for item in items] == [{"title": "News"}] * 3
+    assert len(through_folders) == len(direct) == 5
