@@ -89,7 +89,10 @@ def year_folder(index, year, user=None):
         title=str(year), slug=str(year), locale_id=index.locale_id, translation_key=key
     )
     index.add_child(instance=folder)
-    folder.save_revision(user=user, log_action=True).publish(user=user)
+    # Structure, not content: published for any editor who adds the year's first article
+    # (editors may not publish; the log still names who caused it).
+    revision = folder.save_revision(user=user, log_action=True)
+    revision.publish(user=user, skip_permission_checks=True)
     return folder
 
 
@@ -115,3 +118,17 @@ def move_into_year_folders(index, progress=None):
         if progress is not None:
             progress(moved)
     return moved
+
+
+def on_page_moved(sender, instance, url_path_after, **kwargs):
+    """A moved folder: Wagtail's move computes url_paths on a plain `Page`, which gives the
+    folder (and so its articles) a path with the year in it. Put them back under the new
+    index's path."""
+    _, NewsYearPage, _ = _models()
+    if sender is not NewsYearPage:
+        return
+    folder = NewsYearPage.objects.get(pk=instance.pk)
+    wanted = folder.get_parent().url_path
+    if url_path_after != wanted:
+        Page.objects.filter(pk=folder.pk).update(url_path=wanted)
+        folder._update_descendant_url_paths(url_path_after, wanted)

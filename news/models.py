@@ -118,7 +118,8 @@ class NewsYearPage(BasePage):
         return self.url_path
 
     def _update_descendant_url_paths(self, old_url_path, new_url_path):
-        if old_url_path != new_url_path:  # the year's slug changed: its articles' did not
+        # A change of the year's slug leaves its url_path (the index's) as it was.
+        if old_url_path != new_url_path:
             super()._update_descendant_url_paths(old_url_path, new_url_path)
 
     @staticmethod

@@ -1,5 +1,3 @@
-from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import LocaleColumn
@@ -40,15 +38,10 @@ def register_news_queries(query_mixins):
 
 @hooks.register("before_create_page")
 def create_articles_in_year_folder(request, parent_page, page_class):
-    """ "Add child page → News article" on a news index opens the form in the folder of
-    the current year (created on demand): articles are never created under the index,
-    whose room for children would run out (news.archive). A form posted to the index's
-    URL is handled as if posted to the folder's."""
+    """ "Add child page → News article" on a news index is answered by the form of the
+    folder of the current year (created on demand), which also posts there: articles are
+    never created under the index, whose room for children would run out (news.archive)."""
     if page_class is not NewsArticlePage or not isinstance(parent_page, NewsIndexPage):
         return None
     folder = archive.current_folder(parent_page, user=request.user)
-    if request.method not in ("GET", "HEAD"):
-        return CreateView.as_view()(request, "news", "newsarticlepage", folder.pk)
-    url = reverse("wagtailadmin_pages:add", args=["news", "newsarticlepage", folder.pk])
-    query = request.GET.urlencode()
-    return redirect(f"{url}?{query}" if query else url)
+    return CreateView.as_view()(request, "news", "newsarticlepage", folder.pk)
