@@ -15,6 +15,7 @@ from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
 from home.models import HomePageFeaturedArticle
+from news import archive
 
 from . import content, page_builders
 from .header import load_header
@@ -58,12 +59,17 @@ def build_trees(locales, images):
 
 
 def build_articles(locales, sections, images, snippets):
+    """Each article in the folder of its year, in every locale, as the admin puts it."""
     articles = {}
     for spec in content.ARTICLES:
         wanted = [loc for loc in locales if loc.language_code in spec.get("locales", spec["text"])]
+        year = spec["published"][0]
+        folders = {
+            code: archive.year_folder(index, year) for code, index in sections["news"].items()
+        }
         build = page_builders.article_page(spec, images, snippets)
         articles[spec["name"]] = ensure_page(
-            sections["news"], spec["name"], spec["source_locale"], wanted, build
+            folders, spec["name"], spec["source_locale"], wanted, build
         )
     return articles
 

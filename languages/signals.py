@@ -9,6 +9,9 @@
 - A publish of a wagtail-localize translation, or of a page recorded here: the
   published text decides (`languages.text`). Only a revision with translated
   text makes the page a translation in its locale.
+
+Folder pages (`is_folder`, e.g. the news year folders) have no text to translate
+and are never recorded.
 """
 
 from django.db.models.signals import pre_save
@@ -27,10 +30,14 @@ def mark_untranslated(page, content_locale_id):
     )
 
 
+def is_folder(page):
+    return getattr(page.specific_class, "is_folder", False)
+
+
 def on_page_pre_save(sender, instance, update_fields=None, **kwargs):
     if not isinstance(instance, Page) or instance.pk is None:
         return
-    if not update_fields or not ALIAS_FIELDS & set(update_fields):
+    if not update_fields or not ALIAS_FIELDS & set(update_fields) or is_folder(instance):
         return
     if instance.alias_of_id is not None:
         UntranslatedPage.objects.filter(page_id=instance.pk).delete()
@@ -45,7 +52,7 @@ def on_page_pre_save(sender, instance, update_fields=None, **kwargs):
 
 
 def on_page_published(sender, instance, alias=False, **kwargs):
-    if alias or instance.alias_of_id is not None:
+    if alias or instance.alias_of_id is not None or is_folder(instance):
         return
     recorded = (
         UntranslatedPage.objects.filter(page_id=instance.pk)

@@ -1,6 +1,7 @@
 """News: the index page, articles, their categories and tags."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from grapple.models import (
     GraphQLBoolean,
@@ -25,6 +26,8 @@ from cms.api.image_loader import ImageLoader
 from cms.api.loaders import ChildRelationLoader, ForeignKeyLoader
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, SectionIndexPage
+from news import archive
+from news.forms import NewsArticleForm
 
 
 class NewsCategory(TranslatableMixin, index.Indexed, models.Model):
@@ -67,12 +70,66 @@ class CountrySerializer(serializers.Serializer):
 
 
 class NewsIndexPage(SectionIndexPage):
-    """The news section of one locale's tree."""
+    """The news section of one locale's tree. Its articles live in year folders
+    (`NewsYearPage`, see `news.archive`); older ones may sit here directly."""
 
-    subpage_types = ["news.NewsArticlePage"]
+    subpage_types = ["news.NewsYearPage", "news.NewsArticlePage"]
+    admin_default_ordering = "-title"  # the years, newest first
 
     class Meta:
         verbose_name = _("news index")
+
+    def route(self, request, path_components):
+        """`<index>/<slug>/` is an article wherever it sits in the section."""
+        if len(path_components) == 1:
+            article = archive.article_at(self, path_components[0])
+            if article is not None:
+                return article.route(request, [])
+        return super().route(request, path_components)
+
+
+class NewsYearPage(BasePage):
+    """One year of a news section's articles: a folder in the tree, not content.
+
+    A parent holds at most 1,679,615 children and never reuses the tree path of
+    a deleted or moved-away child, so a million articles a language cannot sit
+    under the index itself. The folder's `url_path` is its index's, so the
+    articles in it keep `/<lang>/news/<slug>/` on every path Wagtail computes one
+    (create, move, copy, translation, a slug change), with plain `Page` instances
+    included; the folder itself has no URL (its own slug never reaches a path).
+    """
+
+    is_folder = True  # cms.api.folders: no reader ever sees it
+    is_creatable = False  # made on demand, for the year of the article (news.archive)
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = ["news.NewsArticlePage"]
+    admin_default_ordering = "-latest_revision_created_at"
+
+    content_panels = [FieldPanel("title")]
+    promote_panels = []
+
+    class Meta:
+        verbose_name = _("news year")
+        verbose_name_plural = _("news years")
+
+    def set_url_path(self, parent):
+        self.url_path = parent.url_path if parent else "/"
+        return self.url_path
+
+    def _update_descendant_url_paths(self, old_url_path, new_url_path):
+        # A change of the year's slug leaves its url_path (the index's) as it was.
+        if old_url_path != new_url_path:
+            super()._update_descendant_url_paths(old_url_path, new_url_path)
+
+    @staticmethod
+    def _slug_is_available(slug, parent_page, page=None):
+        return Page._slug_is_available(slug, parent_page, page) and archive.slug_is_free(
+            slug, parent_page, page
+        )
+
+    def route(self, request, path_components):
+        raise Http404
 
 
 class NewsArticleTag(TaggedItemBase):
@@ -153,8 +210,9 @@ class NewsArticlePage(BasePage):
         help_text=_("Partner foundations may republish this article."),
     )
 
-    parent_page_types = ["news.NewsIndexPage"]
+    parent_page_types = ["news.NewsYearPage", "news.NewsIndexPage"]
     subpage_types = []
+    base_form_class = NewsArticleForm
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("dateline"), FieldPanel("byline")]),
@@ -237,6 +295,14 @@ class NewsArticlePage(BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    @staticmethod
+    def _slug_is_available(slug, parent_page, page=None):
+        """Unique in the whole news section of the locale (`news.archive`): an article's
+        URL leaves its year folder out."""
+        return Page._slug_is_available(slug, parent_page, page) and archive.slug_is_free(
+            slug, parent_page, page
+        )
 
     # What readers see, loaded for every article the request shows at once (cms.api.loaders).
 

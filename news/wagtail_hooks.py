@@ -1,10 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import LocaleColumn
+from wagtail.admin.views.pages.create import CreateView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from news.models import NewsCategory
+from news import archive
+from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 
 
 class NewsCategoryViewSet(SnippetViewSet):
@@ -32,3 +34,14 @@ def register_news_queries(query_mixins):
     from news.schema import NewsQuery
 
     query_mixins.append(NewsQuery)
+
+
+@hooks.register("before_create_page")
+def create_articles_in_year_folder(request, parent_page, page_class):
+    """ "Add child page → News article" on a news index is answered by the form of the
+    folder of the current year (created on demand), which also posts there: articles are
+    never created under the index, whose room for children would run out (news.archive)."""
+    if page_class is not NewsArticlePage or not isinstance(parent_page, NewsIndexPage):
+        return None
+    folder = archive.current_folder(parent_page, user=request.user)
+    return CreateView.as_view()(request, "news", "newsarticlepage", folder.pk)

@@ -8,6 +8,8 @@ translation yet and how many translations are out of date
 (newsroom.translation_status), each linking to the list. Writers get their own
 work (newsroom.my_work): `MySubmissionsPanel`, which takes the place of Wagtail's
 "Your pages in a workflow" and adds what the reviewer said, and `MyDraftsPanel`.
+Superusers are warned by `TreeCapacityPanel` when a page's children near the
+tree's limit (home.tree_capacity).
 """
 
 from collections import Counter
@@ -18,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision, TaskState
 
+from home.tree_capacity import CHILD_POSITIONS, crowded_parents
 from newsroom.my_work import my_drafts, my_submissions
 from newsroom.roles import CHIEF_EDITORS, EDITORS
 from newsroom.translation_status import MISSING, OUT_OF_DATE, locale_summary
@@ -115,10 +118,23 @@ class MyDraftsPanel(RowsPanel):
     order = 240  # before Wagtail's "Your most recent edits" (250)
 
 
+class TreeCapacityPanel(RowsPanel):
+    name = "newsroom_tree_capacity"
+    template_name = "newsroom/panels/tree_capacity.html"
+    order = 100  # first: a warning
+
+    def get_context_data(self, parent_context):
+        return {"rows": self.rows, "positions": CHILD_POSITIONS}
+
+
 def add_panels(request, panels):
     """`construct_homepage_panels` hook. Editors always see their own work (if only to
     learn it is empty); others when they have some."""
     user = request.user
+    if user.is_superuser:
+        crowded = crowded_parents()
+        if crowded:
+            panels.append(TreeCapacityPanel(crowded))
     rows = review_counts(user)
     if rows or is_chief_editor(user):
         panels.append(ReviewQueuePanel(rows))

@@ -22,13 +22,16 @@ from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, get_page_models
 from wagtail_localize.models import Translation, TranslationLog
 
+from cms.api.folders import without_folders
+
 IN_SYNC, OUT_OF_DATE, MISSING = "in_sync", "out_of_date", "missing"
 SYMBOLS = {IN_SYNC: "✓", OUT_OF_DATE: "⟳", MISSING: "–"}
 
 
 def real_pages():
-    """Pages with content of their own: neither the root nor aliases."""
-    return Page.objects.filter(depth__gt=1, alias_of__isnull=True)
+    """Pages with content of their own: neither the root nor aliases, nor folders (the
+    news year folders: each locale has its own, translated or not)."""
+    return without_folders(Page.objects.filter(depth__gt=1, alias_of__isnull=True))
 
 
 def missing_pages(locale):

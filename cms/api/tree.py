@@ -11,10 +11,11 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
-from django.db.models import F, Q, Window
+from django.db.models import Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber, Substr
 from wagtail.models import Page
 
+from .folders import only_folders, without_folders
 from .lists import PAGE_ORDER, int_argument, order_keys
 from .loaders import Loader
 from .surrogate_keys import ancestor_paths, below, tag
@@ -24,14 +25,32 @@ STEP = Page.steplen
 
 
 class ParentLoader(Loader):
-    """A page's parent (none for a home page); the guards drop a parent the reader may not see."""
+    """A page's parent (none for a home page), seen through folders: a page in a folder
+    (`cms.api.folders`) has the folder's parent. One query for the parents as before, as
+    the folders themselves are not loaded. The guards drop a parent the reader may not see."""
 
     model = Page
 
     def batch_load(self, pages):
         paths = {page.path[:-STEP] for page in pages if page.depth > 2}
-        parents = {p.path: p for p in Page.objects.filter(path__in=paths).specific()}
-        return {page.pk: parents.get(page.path[:-STEP]) for page in pages}
+        above_folders = {page.path[: -2 * STEP] for page in pages if page.depth > 3}
+        folder_below = only_folders(
+            Page.objects.filter(
+                path__in=paths, path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
+            )
+        )
+        wanted = without_folders(Page.objects.filter(path__in=paths)) | Page.objects.filter(
+            Exists(folder_below), path__in=above_folders
+        )
+        parents = {p.path: p for p in wanted.specific()}
+        return {page.pk: self.parent_of(page.path, parents) for page in pages}
+
+    @staticmethod
+    def parent_of(path, parents):
+        """The parent, or the grandparent when the parent is a folder (not loaded)."""
+        if path[:-STEP] in parents:
+            return parents[path[:-STEP]]
+        return parents.get(path[: -2 * STEP])
 
 
 class RelativesLoader(Loader):

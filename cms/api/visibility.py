@@ -25,6 +25,8 @@ The per-request paths are dropped whenever a view restriction is saved or
 deleted, or a page moves (`cms.api.signals`), so a request that changes them
 never reads a stale copy.
 
+Folder pages (`cms.api.folders`) are never visible: they only group content.
+
 Images and documents are filtered where they are looked up or listed (and in
 rich text links); one an editor placed on a visible page is shown with it, and
 Wagtail still guards the download of a private document.
@@ -41,6 +43,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 from languages.models import own_text
 
 from .context import request_cache, scope_store
+from .folders import is_folder, without_folders
 
 PREVIEW_ATTR = "_otandas_preview"
 
@@ -78,7 +81,7 @@ def restricted_collections(path_ref="path"):
 
 def visible_pages(queryset, now=None):
     """Filter a page queryset down to what any reader may see."""
-    return queryset.filter(visible_filter(now)).exclude(restricted_pages())
+    return without_folders(queryset.filter(visible_filter(now)).exclude(restricted_pages()))
 
 
 def public_media(queryset):
@@ -134,14 +137,14 @@ class ReaderScope:
     def page_visible(self, page):
         if is_preview(page):
             return True
-        if not _in_time(page, self.now):
+        if not _in_time(page, self.now) or is_folder(page):
             return False
         restricted = self.restricted_paths
         return not any(prefix in restricted for prefix in _path_prefixes(page.path))
 
     def filter(self, queryset):
         """`visible_pages` with this request's clock and restricted paths."""
-        queryset = queryset.filter(visible_filter(self.now))
+        queryset = without_folders(queryset.filter(visible_filter(self.now)))
         if self.restricted_roots:
             restricted = (Q(path__startswith=path) for path in self.restricted_roots)
             queryset = queryset.exclude(reduce(or_, restricted))

@@ -447,6 +447,8 @@ GRAPPLE = {
 }
 # What the home page's "Featured articles" chooser offers.
 FEATURED_PAGE_TYPES = ["news.NewsArticlePage"]
+# Warn (system check, superusers' dashboard) past this share of a page's room for children.
+TREE_CAPACITY_WARNING = float(env_str("TREE_CAPACITY_WARNING", "0.8"))
 # Made by the worker when an image is uploaded or a page published (home.renditions).
 RENDITIONS_PREGENERATE = [spec for spec in ALLOWED_IMAGE_FILTERS if spec != "original"]
 

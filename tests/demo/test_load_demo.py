@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from demo import content
 from demo.pages import page_key
 from home.models import HomePage, StandardPage
 from news.models import NewsArticlePage, NewsIndexPage
@@ -165,7 +166,9 @@ def test_running_again_adds_nothing(demo):
     call_command("load_demo", stdout=StringIO())
     assert counts() == before
     assert before["wagtailimages.Image"] >= 16
-    assert before["wagtailcore.Page"] == 1 + 3 * 5 + 7 * 3 + 2 * 3  # root, trees, news, partners
+    years = {spec["published"][0] for spec in content.ARTICLES}  # a news folder per year
+    # root, trees, news, year folders, partners
+    assert before["wagtailcore.Page"] == 1 + 3 * 5 + 7 * 3 + len(years) * 3 + 2 * 3
 
 
 DEMO_ARTICLE = """
@@ -195,3 +198,12 @@ def test_graphql_serves_the_demo_article_in_each_locale(demo, graphql, code):
     assert (rendition["width"], rendition["height"]) == (640, 360)
     assert article["heroImage"]["alt"] == page.hero_alt != ""
     assert article["body"][-1]["blockType"] == "FactBoxBlock"
+
+
+@pytest.mark.django_db
+def test_demo_articles_live_in_the_folder_of_their_year(demo):
+    for article in NewsArticlePage.objects.filter(alias_of__isnull=True):
+        folder = article.get_parent()
+        assert folder.specific_class.__name__ == "NewsYearPage"
+        assert folder.slug == str(timezone.localtime(article.first_published_at).year)
+        assert article.url_path == folder.get_parent().url_path + article.slug + "/"
