@@ -124,9 +124,10 @@ def decode_cursor(cursor):
 
 
 def after_cursor(queryset, cursor):
-    """The rows after the cursor's in `LIST_ORDER`."""
+    """The rows after the cursor's in `LIST_ORDER`. The first condition repeats what the
+    second implies, so that the database starts its index walk at the cursor."""
     published, pk = decode_cursor(cursor)
-    return queryset.filter(
+    return queryset.filter(first_published_at__lte=published).filter(
         Q(first_published_at__lt=published) | Q(first_published_at=published, id__lt=pk)
     )
 
