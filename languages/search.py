@@ -57,7 +57,7 @@ class LanguagePostgresSearchBackend(PostgresSearchBackend):
         return self.with_config(self.config_for(language_code))
 
 
-def SearchBackend(params):  # noqa: N802: the name Wagtail looks for in a backend module
+def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend module)
     if connection.vendor == "postgresql":
         return LanguagePostgresSearchBackend(params)
     params = {key: value for key, value in params.items() if key != "SEARCH_CONFIGS"}

@@ -32,7 +32,6 @@ from .errors import bad_input
 from .lookahead import child_fields
 from .surrogate_keys import tag_list
 
-
 DEFAULT_PER_PAGE = settings.GRAPPLE["PAGE_SIZE"]
 MAX_PER_PAGE = settings.GRAPPLE["MAX_PAGE_SIZE"]
 MAX_PAGE_DEPTH = settings.API_MAX_PAGE_DEPTH

@@ -8,6 +8,7 @@ inside one query (by relevance) instead of materialising every match.
 """
 
 import graphene
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import class_is_indexed
 
@@ -45,6 +46,8 @@ def search_in(queryset, text, locale=None, by_relevance=False, operator=None):
         raise bad_input("This list cannot be searched.", argument="searchQuery")
     order = queryset.query.order_by
     source = model._default_manager.filter(pk__in=queryset.order_by().values("pk"))
+    if issubclass(model, Page):
+        source = source.specific()
     source = source.order_by(*order) if order and not by_relevance else source
     return backend_for(locale).search(
         text, source, operator=operator, order_by_relevance=by_relevance

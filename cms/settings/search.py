@@ -9,8 +9,9 @@
 - ``opensearch2``, ``opensearch3``, ``elasticsearch7``, ``elasticsearch8``,
   ``elasticsearch9``: Wagtail's own backend for that cluster, at ``SEARCH_URL``
   (comma-separated for several nodes), its indexes named with the prefix
-  ``SEARCH_INDEX_PREFIX`` (default ``otandas_``: ``otandas_wagtailcore_page``, ...). Needs the cluster's Python client (``opensearch-py`` or
-  ``elasticsearch``; not in requirements.txt), then ``manage.py update_index``.
+  ``SEARCH_INDEX_PREFIX`` (default ``otandas_``). Needs the cluster's Python
+  client (``opensearch-py`` or ``elasticsearch``; not in requirements.txt), then
+  ``manage.py update_index``.
 """
 
 from django.core.exceptions import ImproperlyConfigured
