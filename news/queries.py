@@ -54,4 +54,3 @@ def filter_articles(queryset, locale, category=None, country=None, tag=None):
     if tag:
         queryset = (queryset.filter(tags__slug=tag) | queryset.filter(tags__name=tag)).distinct()
     return queryset
-

@@ -92,9 +92,7 @@ def build(count):
                 "country_id": country.pk,
                 "allow_syndication": True,
             }
-            rows = [
-                [page.pk] + [values[column] for column in article_columns] for page in pages
-            ]
+            rows = [[page.pk] + [values[column] for column in article_columns] for page in pages]
             columns = ", ".join(["page_ptr_id", *article_columns])
             marks = ", ".join(["%s"] * (len(article_columns) + 1))
             with connection.cursor() as cursor:
