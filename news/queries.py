@@ -54,11 +54,3 @@ def filter_articles(queryset, locale, category=None, country=None, tag=None):
     if tag:
         queryset = (queryset.filter(tags__slug=tag) | queryset.filter(tags__name=tag)).distinct()
     return queryset
-
-
-def search_ids(locale, text):
-    """Ids of the locale's live articles matching `text`, through Wagtail's search backend."""
-    matches = (
-        NewsArticlePage.objects.live().filter(locale=locale).search(text, order_by_relevance=False)
-    )
-    return [page.pk for page in matches]

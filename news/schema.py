@@ -9,8 +9,9 @@ from cms.api.locales import get_locale
 from cms.api.lookahead import selected_fields
 from cms.api.pagination import page_arguments, paginate, paginated_type
 from cms.api.preview import preview_page
+from cms.api.search import SearchOrder, TextSearch
 from news.models import NewsArticlePage, NewsCategory
-from news.queries import article_queryset, filter_articles, search_ids
+from news.queries import article_queryset, filter_articles
 
 
 def article_type():
@@ -36,6 +37,11 @@ class NewsQuery(graphene.ObjectType):
         country=graphene.String(description="An ISO 3166 country code, e.g. JP."),
         tag=graphene.String(description="A tag's name or slug."),
         search_query=graphene.String(description="Words to search for in the articles."),
+        search_order=SearchOrder(
+            default_value=SearchOrder.DATE.value,
+            description="How search results are sorted: DATE (newest first, the default) "
+            "or RELEVANCE.",
+        ),
         include_untranslated=graphene.Boolean(
             default_value=False,
             description="Also list articles not yet translated into this locale.",
@@ -68,19 +74,21 @@ class NewsQuery(graphene.ObjectType):
         tag=None,
         search_query=None,
         include_untranslated=False,
+        search_order=SearchOrder.DATE.value,
         page=1,
         per_page=20,
+        after=None,
     ):
         locale_obj = get_locale(locale)
         queryset = article_queryset(locale_obj, include_untranslated, selected_fields(info))
         queryset = filter_articles(queryset, locale_obj, category, country, tag)
+        search = None
         if search_query is not None:
             text = search_query.strip()
             if not text:
                 raise bad_input("`searchQuery` must not be empty.", argument="searchQuery")
-            queryset = queryset.filter(pk__in=search_ids(locale_obj, text))
-        items, pagination = paginate(queryset, page, per_page, info)
-        return {"items": items, "pagination": pagination}
+            search = TextSearch(text, locale_obj, search_order)
+        return paginate(queryset, page, per_page, info, after=after, search=search)
 
     def resolve_news_article(self, info, locale, slug, token=None):
         if token:

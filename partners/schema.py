@@ -46,15 +46,13 @@ class PartnersQuery(graphene.ObjectType):
         description="Partner foundations and organisations, named in the locale.",
     )
 
-    def resolve_programmes(self, info, locale, page=1, per_page=20, **filters):
+    def resolve_programmes(self, info, locale, page=1, per_page=20, after=None, **filters):
         queryset = section_queryset(ProgrammePage, get_locale(locale), **filters)
-        items, pagination = paginate(queryset.select_related("partner"), page, per_page, info)
-        return {"items": items, "pagination": pagination}
+        return paginate(queryset.select_related("partner"), page, per_page, info, after=after)
 
-    def resolve_cultural_projects(self, info, locale, page=1, per_page=20, **filters):
+    def resolve_cultural_projects(self, info, locale, page=1, per_page=20, after=None, **filters):
         queryset = section_queryset(CulturalProjectPage, get_locale(locale), **filters)
-        items, pagination = paginate(queryset, page, per_page, info)
-        return {"items": items, "pagination": pagination}
+        return paginate(queryset, page, per_page, info, after=after)
 
     def resolve_partners(self, info, locale):
         partners = Partner.objects.filter(locale=get_locale(locale)).select_related("country")

@@ -18,6 +18,7 @@ from wagtail.search.index import class_is_indexed
 from wagtail.search.utils import parse_query_string
 
 from .errors import bad_input
+from .search import search_in
 from .surrogate_keys import tag_list
 
 PAGE_ORDER = ("title", "first_published_at", "last_published_at", "id", "slug")
@@ -91,9 +92,9 @@ def search_queryset(queryset, text, operator="and", keys=None):
     """Search within `queryset` (already filtered to what the reader may see).
 
     The search backend cannot run every SQL filter, so it gets the filter as a
-    subquery on ids when the model lets it filter by id; otherwise the matches
-    are intersected with `queryset` afterwards. Sorted by relevance unless
-    `keys` give another order.
+    subquery on ids when the model lets it filter by id (`cms.api.search`: ranked
+    and sliced in one query); otherwise, or sorted by `keys`, the best
+    SEARCH_MAX_HITS matches are intersected with `queryset` afterwards.
     """
     model = queryset.model
     if not class_is_indexed(model):
@@ -104,14 +105,14 @@ def search_queryset(queryset, text, operator="and", keys=None):
         isinstance(field, index.FilterField) and field.field_name == "id"
         for field in model.get_search_fields()
     )
+    if by_id and not keys:
+        return search_in(queryset, query, by_relevance=True, operator=operator)
     source = model._default_manager.all()
-    if by_id:
-        source = source.filter(pk__in=queryset.values("pk"))
     if issubclass(model, Page):
         source = source.specific()
+    if by_id:
+        source = source.filter(pk__in=queryset.values("pk"))
     results = get_search_backend().search(query, source, operator=operator)
-    if by_id and not keys:
-        return results
     ids = [item.pk for item in results[:SEARCH_MAX_HITS]]
     queryset = queryset.filter(pk__in=ids)
     if keys:

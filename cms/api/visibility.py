@@ -46,6 +46,9 @@ from .context import request_cache, scope_store
 from .folders import is_folder, without_folders
 
 PREVIEW_ATTR = "_otandas_preview"
+# The order of every list: newest first, ties broken by id, so that it is total (a cursor
+# neither loses nor repeats an item) and the search backend can sort by it (FilterFields).
+LIST_ORDER = ("-first_published_at", "-id")
 
 
 def visible_filter(now=None):
@@ -187,4 +190,4 @@ def locale_pages(model, locale, include_untranslated=False):
         queryset = queryset.select_related("alias_of")
     else:
         queryset = queryset.filter(own_text())
-    return reader_pages_filter(queryset).order_by("-first_published_at", "-pk")
+    return reader_pages_filter(queryset).order_by(*LIST_ORDER)

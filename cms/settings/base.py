@@ -12,6 +12,7 @@ from cms.csp import origins
 from .env import env_bool, env_int, env_list, env_str, parse_fallbacks
 from .images import ALLOWED_IMAGE_FILTERS
 from .machine_translation import machine_translator
+from .search import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("CMS_VAR_DIR", str(BASE_DIR / "var")))
@@ -280,7 +281,7 @@ WAGTAIL_SITE_NAME = "Otandas"
 PORT = env_int("PORT", 8000)
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{PORT}").rstrip("/")
 FRONTEND_BASE_URL = env_str("FRONTEND_BASE_URL", f"{WAGTAILADMIN_BASE_URL}/reader").rstrip("/")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = search_backends()
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {}
 # Uploads (README, Security). Images: no SVG (it can carry scripts), 20 MB and
@@ -434,6 +435,10 @@ GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)
 GRAPHQL_FIELD_SUGGESTIONS = env_bool("GRAPHQL_FIELD_SUGGESTIONS", True)
 # Seconds a preview token from the editor stays valid.
 PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 3600)
+# Lists (cms/api/pagination.py): how deep `page` may go, in items, and up to how many
+# items `total` is counted exactly (a lower bound past that).
+API_MAX_PAGE_DEPTH = env_int("API_MAX_PAGE_DEPTH", 10_000)
+API_EXACT_TOTAL_UP_TO = env_int("API_EXACT_TOTAL_UP_TO", 1_000)
 GRAPPLE = {
     "APPS": ["home", "news", "partners"],
     "AUTO_CAMELCASE": True,
