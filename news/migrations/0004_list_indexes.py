@@ -18,7 +18,7 @@ DROP = "DROP INDEX IF EXISTS otandas_page_list_order"
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0002_translatable_article_categories"),
+        ("news", "0003_news_year_folders"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
