@@ -11,7 +11,9 @@ class SyndicationConfig(AppConfig):
 
     def ready(self):
         from syndication import signals
-        from syndication.webhooks import delivery
+        from cms.api.metrics import register_collector
+        from syndication.webhooks import delivery, metrics
 
         signals.connect()
         delivery.connect()
+        register_collector(metrics.WebhookDeliveryCollector())
