@@ -16,8 +16,8 @@ Who is counted:
   client on the request (a request with an invalid key got its 401 there, uncounted);
 - any other request counts against its client's IP address (`API_RATE_LIMIT`, default 300
   a minute; `API_COST_LIMIT`, 5,000 per 10 seconds); an IPv6 address is counted by its
-  /64, the network of one subscriber (a client is handed 2^64 addresses: counted one by one, it would have
-  no limit).
+  /64, the network of one subscriber (a client is handed 2^64 addresses: counted one by
+  one, it would have no limit).
 
 The client's address is `REMOTE_ADDR`, unless that is one of `CMS_TRUSTED_PROXIES` (our
 load balancer, CDN: addresses or networks); then it is the right-most address of

@@ -10,8 +10,8 @@ class SyndicationConfig(AppConfig):
     verbose_name = _("Syndication")
 
     def ready(self):
-        from syndication import signals
         from cms.api.metrics import register_collector
+        from syndication import signals
         from syndication.webhooks import delivery, metrics
 
         signals.connect()

@@ -87,7 +87,13 @@ def test_json_lines_carry_the_fields_the_request_id_and_the_traceback():
         import sys
 
         record = logger.makeRecord(
-            "cms.access", logging.ERROR, __file__, 1, "GET / 500", (), sys.exc_info(),
+            "cms.access",
+            logging.ERROR,
+            __file__,
+            1,
+            "GET / 500",
+            (),
+            sys.exc_info(),
             extra={"status": 500, "duration_ms": 3.2},
         )
     with request_id.bound("abc123"):

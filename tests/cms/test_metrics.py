@@ -11,8 +11,8 @@ from cms.api.persisted_queries import TrustedDocument
 from home.models import City, CityWeather, ExchangeRate
 from tests.cms.observability_helpers import sample, scrape
 from tests.factories import locales
-from tests.syndication.test_webhook_retention import make_delivery
 from tests.syndication.syndication_helpers import make_client
+from tests.syndication.test_webhook_retention import make_delivery
 
 pytestmark = pytest.mark.django_db
 QUERY = "query Ticker { __typename }"
@@ -37,10 +37,16 @@ def test_metrics_are_hidden_from_outside_addresses(client, settings):
 
 def test_requests_are_counted_by_status_and_bounded_operation(client):
     def count(operation):
-        return sample(
-            scrape(client), "otandas_http_requests_total", method="POST", status="200",
-            operation=operation,
-        ) or 0
+        return (
+            sample(
+                scrape(client),
+                "otandas_http_requests_total",
+                method="POST",
+                status="200",
+                operation=operation,
+            )
+            or 0
+        )
 
     before_other, before_named = count("other"), count("Ticker")
     post(client)
@@ -70,9 +76,10 @@ def test_purges_sent_and_failed_by_backend(client, settings, monkeypatch):
     settings.CACHE_PURGE_BACKENDS = ["varnish:http://127.0.0.1:9"]
 
     def count(result):
-        return sample(
-            scrape(client), "otandas_cache_purges_total", backend="varnish", result=result
-        ) or 0
+        return (
+            sample(scrape(client), "otandas_cache_purges_total", backend="varnish", result=result)
+            or 0
+        )
 
     sent, failed = count("sent"), count("failed")
     purge_backends.purge_in_front.call(["page-1"])  # nothing listens on port 9
@@ -103,7 +110,9 @@ def test_queue_depth_and_the_oldest_ready_task_age(client):
         backend_name="default",
         run_after=get_date_max(),
     )
-    DBTaskResult.objects.filter(pk=task.pk).update(enqueued_at=timezone.now() - timedelta(minutes=10))
+    DBTaskResult.objects.filter(pk=task.pk).update(
+        enqueued_at=timezone.now() - timedelta(minutes=10)
+    )
     text = scrape(client)
     assert sample(text, "otandas_task_queue_depth") == 1
     assert 600 <= sample(text, "otandas_task_queue_oldest_age_seconds") < 660

@@ -51,7 +51,9 @@ def test_a_task_waiting_too_long_is_unavailable(client, settings):
         backend_name="default",
         run_after=get_date_max(),
     )
-    DBTaskResult.objects.filter(pk=task.pk).update(enqueued_at=timezone.now() - timedelta(seconds=400))
+    DBTaskResult.objects.filter(pk=task.pk).update(
+        enqueued_at=timezone.now() - timedelta(seconds=400)
+    )
     response = client.get("/readyz/worker")
     assert response.status_code == 503
     body = response.json()
