@@ -69,4 +69,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # the API's statement timeout (API_STATEMENT_TIMEOUT_MS, 5 s) so that one normally answers first.
 ENV WEB_CONCURRENCY=2 \
     GUNICORN_CMD_ARGS="--timeout 30 --graceful-timeout 20"
-CMD ["gunicorn", "cms.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]
+# No gunicorn access log: the app logs one JSON line per request (cms.access; README, Logs).
+# Metrics of all gunicorn workers are added up in PROMETHEUS_MULTIPROC_DIR (gunicorn.conf.py).
+ENV PROMETHEUS_MULTIPROC_DIR=/tmp/otandas-prometheus
+CMD ["gunicorn", "cms.wsgi:application", "--bind", "0.0.0.0:8000"]

@@ -7,7 +7,10 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         # Before grapple builds its types (grapple comes later in INSTALLED_APPS).
+        from cms import error_reporting
         from cms.api import cache_signals, descriptions, images, signals
+
+        error_reporting.init()
 
         descriptions.install()
 

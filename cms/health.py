@@ -6,6 +6,8 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+from cms import worker_health
+
 logger = logging.getLogger(__name__)
 
 
@@ -26,3 +28,14 @@ def readyz(request):
         logger.warning("readiness check failed: database unreachable: %s", exc)
         return JsonResponse({"status": "unavailable", "reason": "database unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@never_cache
+def readyz_worker(request):
+    """The background worker is alive and keeping up (`cms.worker_health`)."""
+    try:
+        state = worker_health.status()
+    except DatabaseError as exc:
+        logger.warning("worker readiness check failed: database unreachable: %s", exc)
+        return JsonResponse({"status": "unavailable", "reason": "database unreachable"}, status=503)
+    return JsonResponse(state, status=503 if state["problems"] else 200)

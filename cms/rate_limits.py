@@ -70,6 +70,7 @@ from limits import parse
 from limits.errors import StorageError
 from limits.storage import storage_from_string
 
+from cms.api import metrics
 from cms.api.context import QUERY_COST_CHARGER_ATTR
 from cms.api.errors import RATE_LIMITED, ApiError
 
@@ -247,6 +248,7 @@ class RateLimitMiddleware:
             setattr(request, QUERY_COST_CHARGER_ATTR, charge_cost)
             response = self.get_response(request)
         else:
+            metrics.RATE_LIMIT_REFUSALS.labels("requests").inc()
             retry_after = max(1, seconds_until(reset, now))
             response = too_many_requests(
                 f"Too many requests: at most {requests.amount} per {describe_window(requests)} "
@@ -269,6 +271,7 @@ class RateLimitMiddleware:
         counted = self.charge(item, who, cost)
         if counted is None or counted[0]:
             return None
+        metrics.RATE_LIMIT_REFUSALS.labels("cost").inc()
         retry_after = max(1, seconds_until(counted[2], time.time()))
         return ApiError(
             RATE_LIMITED,

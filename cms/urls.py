@@ -7,11 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.views import GraphQLView
-from cms.health import healthz, readyz
+from cms.health import healthz, readyz, readyz_worker
+from cms.metrics import metrics_view
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
+    path("readyz/worker", readyz_worker, name="readyz_worker"),
+    path("metrics", metrics_view, name="metrics"),
     path("graphql/", csrf_exempt(GraphQLView.as_view()), name="grapple_graphql"),
     path("syndication/", include("syndication.urls")),
     path("admin/", include(wagtailadmin_urls)),

@@ -11,7 +11,10 @@ from django.conf import settings
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
+
+from cms import worker_health
 
 
 @hooks.register("register_schema_query")
@@ -52,3 +55,29 @@ def two_factor_reset_button(user, request_user):
             priority=90,
         )
     ]
+
+
+# --- background worker health (cms/worker_health.py) --------------------------------
+
+
+class WorkerHealthPanel(Component):
+    """Shown to superusers only, and only while the worker is unhealthy."""
+
+    name = "cms_worker_health"
+    template_name = "cms/panels/worker_health.html"
+    order = 10  # first: nothing scheduled happens meanwhile
+
+    def __init__(self, state):
+        self.state = state
+
+    def get_context_data(self, parent_context):
+        return {"state": self.state}
+
+
+@hooks.register("construct_homepage_panels")
+def worker_health_panel(request, panels):
+    if not request.user.is_superuser:
+        return
+    state = worker_health.status()
+    if state["problems"]:
+        panels.append(WorkerHealthPanel(state))

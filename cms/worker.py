@@ -38,15 +38,19 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import close_old_connections, connections, transaction
+from django.db import DatabaseError, close_old_connections, connections, transaction
 from django.db.utils import OperationalError
 from django.utils.crypto import get_random_string
 from django.utils.module_loading import import_string
+
+from cms import worker_health
+from cms.api import metrics, request_id
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 logger = logging.getLogger(__name__)
+task_logger = logging.getLogger("cms.tasks")  # one line per task run
 
 
 def close_stale_connections():
@@ -176,6 +180,7 @@ class WorkerLoop:
         self.running = True
         self.jobs_run = 0
         self.tasks_run = 0
+        self.next_beat = 0.0  # time.monotonic() of the next heartbeat (cms.worker_health)
 
     # signals
 
@@ -212,11 +217,40 @@ class WorkerLoop:
         task_result = claim_task(self.backend_name, self.worker_id)
         if task_result is None:
             return False
-        logger.debug("running task %s (%s)", task_result.id, task_result.task_path)
-        self.db_worker.run_task(task_result)
+        started = time.perf_counter()
+        with request_id.bound(f"task-{task_result.id}"):
+            self.db_worker.run_task(task_result)
+            duration_ms = round((time.perf_counter() - started) * 1000, 1)
+            status = str(task_result.status).lower()
+            metrics.TASKS.labels(status).inc()
+            task_logger.info(
+                "task %s %s %.1fms",
+                task_result.task_path,
+                status,
+                duration_ms,
+                extra={
+                    "task_name": task_result.task_path,
+                    "task_id": str(task_result.id),
+                    "status": status,
+                    "duration_ms": duration_ms,
+                },
+            )
         close_stale_connections()
         self.tasks_run += 1
         return True
+
+    def heartbeat(self):
+        """Say this worker is alive (at most every few seconds); never stops the loop."""
+        now = time.monotonic()
+        if now < self.next_beat:
+            return
+        self.next_beat = now + worker_health.BEAT_EVERY
+        try:
+            worker_health.beat(self.worker_id, self.tasks_run)
+        except DatabaseError:
+            logger.exception("worker heartbeat not written")
+        finally:
+            close_stale_connections()
 
     def sleep(self):
         """Wait ``interval`` seconds, less if a job falls due; wake up early on a signal."""
@@ -237,13 +271,19 @@ class WorkerLoop:
             ", ".join(f"{job.path} every {job.interval:g}s" for job in self.jobs) or "none",
         )
         while self.running:
+            self.heartbeat()
             self.run_due_jobs()
             if self.running and not self.run_one_task():
                 self.sleep()
+        try:
+            worker_health.stopped(self.worker_id)
+        except DatabaseError:
+            logger.warning("worker heartbeat not removed")
         logger.info("worker %s stopped", self.worker_id)
 
     def run_once(self):
         """Run every periodic job once and every task ready now, then return."""
+        self.heartbeat()
         for job in self.jobs:
             job.next_run = 0.0
         self.run_due_jobs()

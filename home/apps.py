@@ -11,7 +11,10 @@ class HomeConfig(AppConfig):
         from wagtail.images import get_image_model
         from wagtail.signals import page_published
 
-        from home import checks, renditions  # noqa: F401  (checks: registered on import)
+        from cms.api.metrics import register_collector
+        from home import checks, metrics, renditions  # noqa: F401  (checks: registered on import)
+
+        register_collector(metrics.HeaderDataCollector())
 
         post_save.connect(renditions.on_image_saved, sender=get_image_model())
         page_published.connect(renditions.on_page_published)

@@ -10,8 +10,10 @@ class SyndicationConfig(AppConfig):
     verbose_name = _("Syndication")
 
     def ready(self):
+        from cms.api.metrics import register_collector
         from syndication import signals
-        from syndication.webhooks import delivery
+        from syndication.webhooks import delivery, metrics
 
         signals.connect()
         delivery.connect()
+        register_collector(metrics.WebhookDeliveryCollector())

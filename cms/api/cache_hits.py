@@ -18,7 +18,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.urls import reverse
 from graphene_django.views import GraphQLView as BaseGraphQLView
 
-from . import http_cache, persisted_queries, response_cache
+from . import http_cache, metrics, persisted_queries, response_cache
 from .context import request_id_for
 
 
@@ -88,7 +88,9 @@ class ResponseCacheHitMiddleware:
         )
         entry = response_cache.lookup(key)
         if entry is None:
-            return None
+            return None  # the view looks it up again, and counts the miss
+        metrics.RESPONSE_CACHE.labels("hit").inc()
+        request.graphql_operation_name = operation_name(request)
         return self.locale.process_response(request, self.hit_response(request, entry))
 
     @staticmethod

@@ -21,7 +21,11 @@ _scope: ContextVar[dict | None] = ContextVar("otandas_api_request_scope", defaul
 
 
 def request_id_for(request):
-    """The client's `X-Request-ID` when it is a sane one, else a new id."""
+    """The request's id: the one already given to it (`cms.access_log`), else the client's
+    `X-Request-ID` when it is a sane one, else a new id."""
+    existing = getattr(request, "request_id", None)
+    if existing:
+        return existing
     incoming = request.headers.get("X-Request-ID", "")
     return incoming if REQUEST_ID_PATTERN.match(incoming) else uuid.uuid4().hex
 

@@ -24,6 +24,8 @@ from django.conf import settings
 from django.core import checks
 from django_tasks import task
 
+from . import metrics
+
 logger = logging.getLogger(__name__)
 
 HEADER_BUDGET = 4_000  # characters of keys in one header (Varnish's default limit is 8 KB)
@@ -137,7 +139,10 @@ def purge_in_front(keys):
             backend.purge(keys)
         except (requests.RequestException, PurgeFailed) as exc:
             logger.error("cache purge failed on %s (%d keys): %s", backend, len(keys), exc)
+            metrics.PURGES.labels(backend.kind, "failed").inc()
             failed.append(str(backend))
+        else:
+            metrics.PURGES.labels(backend.kind, "sent").inc()
     return failed
 
 

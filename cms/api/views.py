@@ -36,7 +36,15 @@ from graphql import (
 )
 from graphql.validation import NoSchemaIntrospectionCustomRule
 
-from . import errors, http_cache, limits, persisted_queries, response_cache, surrogate_keys
+from . import (
+    errors,
+    http_cache,
+    limits,
+    metrics,
+    persisted_queries,
+    response_cache,
+    surrogate_keys,
+)
 from .context import QUERY_COST_CHARGER_ATTR, request_id_for
 from .image_loader import set_rendition_specs
 from .lookahead import operation_rendition_specs
@@ -174,6 +182,7 @@ class GraphQLView(BaseGraphQLView):
                 query = None
             params = (query, variables, operation_name, document_id)
             setattr(request, PARAMS_ATTR, params)
+            request.graphql_operation_name = operation_name  # for the access log (cms.access_log)
         return params
 
     def get_response(self, request, data, show_graphiql=False):
@@ -182,6 +191,7 @@ class GraphQLView(BaseGraphQLView):
         key = self._response_cache_key(request, query, variables, operation_name, show_graphiql)
         if key is not None:
             entry = response_cache.lookup(key)
+            metrics.RESPONSE_CACHE.labels("miss" if entry is None else "hit").inc()
             if entry is not None:
                 request.response_cache_status = "HIT"
                 request.surrogate_keys = entry.keys

@@ -11,6 +11,7 @@ from cms.csp import origins
 
 from .env import env_bool, env_int, env_list, env_str, parse_fallbacks
 from .images import ALLOWED_IMAGE_FILTERS
+from .logging import logging_config
 from .machine_translation import machine_translator
 from .search import search_backends
 
@@ -72,6 +73,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id, the access log line and the request metrics (cms/access_log.py).
+    "cms.access_log.AccessLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy (CONTENT_SECURITY_POLICY below), and what an answer adds to it:
     # nonces and the admin's exceptions, frame-ancestors from X-Frame-Options (cms/csp.py).
@@ -530,14 +533,23 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 if env_bool("CSP_REPORT_ONLY", False):
     CONTENT_SECURITY_POLICY_REPORT_ONLY, CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY, None
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
+# Logs (cms/settings/logging.py; README, Running in production): "text" or "json" lines.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)
+
+# Metrics at /metrics (cms/metrics.py): for a Bearer METRICS_TOKEN, or from these networks.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
+METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS", "127.0.0.1/32,::1/128")
+# /readyz/worker (cms/worker_health.py): 503 when no worker beat for this long (s), or the
+# oldest ready task has waited longer than this (s).
+WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 60)
+WORKER_QUEUE_MAX_AGE = env_int("WORKER_QUEUE_MAX_AGE", 300)
+# Error reporting to Sentry (cms/error_reporting.py): off unless SENTRY_DSN is set.
+SENTRY_DSN = env_str("SENTRY_DSN")
+SENTRY_ENVIRONMENT = env_str("SENTRY_ENVIRONMENT", "production")
+SENTRY_RELEASE = env_str("SENTRY_RELEASE")
+SENTRY_TRACES_SAMPLE_RATE = float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0"))
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from cms.api import metrics
 from cms.api.persisted_queries import TrustedDocument, read_manifest, recent
 
 
@@ -45,4 +46,5 @@ class Command(BaseCommand):
                         },
                     )
             recent.clear()
+            metrics.forget_registered_names()
             self.stdout.write(f"{path}: {len(entries)} documents registered")
