@@ -367,7 +367,9 @@ def reader_query_mixin():
             if not text:
                 return []
             limit = settings.GRAPPLE["MAX_PAGE_SIZE"]
-            results = list(search_queryset(reader_pages(locale).specific(), text)[:limit])
+            language = get_locale(locale) if locale is not None else None
+            pages = reader_pages(locale).specific()
+            results = list(search_queryset(pages, text, locale=language)[:limit])
             for model in (image_model, document_model, *registry.snippets):
                 if model not in registry.class_models or not class_is_indexed(model):
                     continue
@@ -378,7 +380,7 @@ def reader_query_mixin():
                     queryset = queryset.filter(live=True)
                 if locale is not None and issubclass(model, TranslatableMixin):
                     queryset = queryset.filter(locale=get_locale(locale))
-                results += list(search_queryset(queryset, text)[:limit])
+                results += list(search_queryset(queryset, text, locale=language)[:limit])
             return results
 
         def resolve_image(self, info, id=None):

@@ -13,12 +13,11 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Collection, Page, Site
 from wagtail.search import index
-from wagtail.search.backends import get_search_backend
 from wagtail.search.index import class_is_indexed
 from wagtail.search.utils import parse_query_string
 
 from .errors import bad_input
-from .search import search_in
+from .search import backend_for, search_in
 from .surrogate_keys import tag_list
 
 PAGE_ORDER = ("title", "first_published_at", "last_published_at", "id", "slug")
@@ -88,13 +87,14 @@ def int_argument(value, name):
     return number
 
 
-def search_queryset(queryset, text, operator="and", keys=None):
+def search_queryset(queryset, text, operator="and", keys=None, locale=None):
     """Search within `queryset` (already filtered to what the reader may see).
 
     The search backend cannot run every SQL filter, so it gets the filter as a
     subquery on ids when the model lets it filter by id (`cms.api.search`: ranked
     and sliced in one query); otherwise, or sorted by `keys`, the best
-    SEARCH_MAX_HITS matches are intersected with `queryset` afterwards.
+    SEARCH_MAX_HITS matches are intersected with `queryset` afterwards. `locale`: the
+    Locale the queryset is limited to, so the query is stemmed as its entries were.
     """
     model = queryset.model
     if not class_is_indexed(model):
@@ -106,13 +106,13 @@ def search_queryset(queryset, text, operator="and", keys=None):
         for field in model.get_search_fields()
     )
     if by_id and not keys:
-        return search_in(queryset, query, by_relevance=True, operator=operator)
+        return search_in(queryset, query, locale, by_relevance=True, operator=operator)
     source = model._default_manager.all()
     if issubclass(model, Page):
         source = source.specific()
     if by_id:
         source = source.filter(pk__in=queryset.values("pk"))
-    results = get_search_backend().search(query, source, operator=operator)
+    results = backend_for(locale).search(query, source, operator=operator)
     ids = [item.pk for item in results[:SEARCH_MAX_HITS]]
     queryset = queryset.filter(pk__in=ids)
     if keys:
