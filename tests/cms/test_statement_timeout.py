@@ -39,7 +39,7 @@ def post(client, query):
     return client.post("/graphql/", json.dumps({"query": query}), content_type="application/json")
 
 
-@pytest.mark.django_db(transaction=True)  # autocommit, as requests run in production
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # autocommit, as in production
 def test_a_slow_query_is_stopped_with_a_clear_error(client, settings, trees):
     settings.API_STATEMENT_TIMEOUT_MS = 100
     default = current_timeout()
