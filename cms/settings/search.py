@@ -45,6 +45,8 @@ def search_backends():
         return {
             "default": {
                 "BACKEND": "languages.search",
+                # Objects without a language, and queries that name none, are not stemmed.
+                "SEARCH_CONFIG": "simple",
                 "SEARCH_CONFIGS": language_configs(configs),
             }
         }

@@ -13,6 +13,7 @@ def test_the_default_is_the_database_with_a_configuration_per_language(monkeypat
     assert search_backends() == {
         "default": {
             "BACKEND": "languages.search",
+            "SEARCH_CONFIG": "simple",
             "SEARCH_CONFIGS": {"kk": "simple", "ru": "russian", "en": "english"},
         }
     }
