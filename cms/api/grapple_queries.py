@@ -378,9 +378,11 @@ def reader_query_mixin():
                     queryset = public_media(queryset)
                 if issubclass(model, DraftStateMixin):
                     queryset = queryset.filter(live=True)
-                if locale is not None and issubclass(model, TranslatableMixin):
-                    queryset = queryset.filter(locale=get_locale(locale))
-                results += list(search_queryset(queryset, text, locale=language)[:limit])
+                # Only translatable objects are indexed in their language's configuration.
+                in_language = language if issubclass(model, TranslatableMixin) else None
+                if in_language is not None:
+                    queryset = queryset.filter(locale=in_language)
+                results += list(search_queryset(queryset, text, locale=in_language)[:limit])
             return results
 
         def resolve_image(self, info, id=None):
